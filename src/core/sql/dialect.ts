@@ -1,0 +1,23 @@
+import type { ColumnKind } from "../model/entities.js";
+
+/**
+ * What differs between SQL engines, and nothing else. Shared code asks the
+ * dialect; it never tests an engine's name.
+ */
+export interface SqlDialect {
+  /** For messages only. */
+  readonly name: string;
+  quoteIdentifier(name: string): string;
+  /** Placeholder of the 1-based parameter `index`. */
+  placeholder(index: number): string;
+  /** Storage type of a canonical column kind. */
+  columnType(kind: ColumnKind | "source_line"): string;
+  /** Casts a bound text parameter to a timestamp (UTC instant). */
+  timestampParam(placeholder: string): string;
+  /** Seconds between two timestamp expressions, as a double (b − a). */
+  secondsBetween(a: string, b: string): string;
+  /** Continuous percentile (linear interpolation) of `expr`, `fraction` in 0..1, as an aggregate. */
+  percentileCont(fraction: number, expr: string): string;
+}
+
+export const MONEY_SQL_TYPE = "DECIMAL(38,12)";

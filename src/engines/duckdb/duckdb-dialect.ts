@@ -1,0 +1,42 @@
+import type { ColumnKind } from "../../core/model/entities.js";
+import { MONEY_SQL_TYPE, type SqlDialect } from "../../core/sql/dialect.js";
+import { assertUnreachable } from "../../core/errors.js";
+
+/**
+ * DuckDB, as it differs from the SQL the compilers assume:
+ * - parameters are `$1`, `$2`, …;
+ * - `epoch(interval)` gives seconds as a double;
+ * - `quantile_cont` is the continuous percentile (PostgreSQL: `percentile_cont … WITHIN GROUP`).
+ */
+export const duckdbDialect: SqlDialect = {
+  name: "DuckDB",
+  quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
+  placeholder: (index) => `$${index}`,
+  columnType(kind: ColumnKind | "source_line"): string {
+    switch (kind) {
+      case "id":
+      case "text":
+      case "enum":
+      case "currency":
+        return "VARCHAR";
+      case "timestamp":
+        return "TIMESTAMP";
+      case "date":
+        return "DATE";
+      case "money":
+      case "decimal":
+        return MONEY_SQL_TYPE;
+      case "integer":
+        return "BIGINT";
+      case "number":
+        return "DOUBLE";
+      case "source_line":
+        return "INTEGER";
+      default:
+        return assertUnreachable(kind);
+    }
+  },
+  timestampParam: (p) => `CAST(${p} AS TIMESTAMP)`,
+  secondsBetween: (a, b) => `epoch(${b} - ${a})`,
+  percentileCont: (fraction, expr) => `quantile_cont(${expr}, ${fraction})`,
+};

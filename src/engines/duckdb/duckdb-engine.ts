@@ -1,0 +1,63 @@
+import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { Engine, ResultRow } from "../../core/engine.js";
+import type { CompiledQuery, SqlValue } from "../../core/sql/compiled-query.js";
+import { migrate } from "../migrate.js";
+import { duckdbDialect } from "./duckdb-dialect.js";
+import { appendWithDuckDBAppender } from "./duckdb-append.js";
+
+/** Opens (and creates or migrates) a DuckDB database file; `:memory:` for a throwaway one. */
+export async function openDuckDB(path: string): Promise<Engine> {
+  const instance = await DuckDBInstance.create(path);
+  const connection = await DuckDBConnection.create(instance);
+  const engine = new DuckDBEngine(instance, connection);
+  await migrate(engine);
+  return engine;
+}
+
+class DuckDBEngine implements Engine {
+  readonly dialect = duckdbDialect;
+  private inTransaction = false;
+
+  constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  async query(query: CompiledQuery): Promise<ResultRow[]> {
+    const reader = await this.connection.runAndReadAll(query.sql, toDuckValues(query.params));
+    return reader.getRowObjectsJson() as ResultRow[];
+  }
+
+  async execute(sql: string, params: readonly SqlValue[] = []): Promise<void> {
+    await this.connection.run(sql, params.length > 0 ? toDuckValues(params) : undefined);
+  }
+
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work();
+    await this.connection.run("BEGIN TRANSACTION");
+    this.inTransaction = true;
+    try {
+      const result = await work();
+      await this.connection.run("COMMIT");
+      return result;
+    } catch (error) {
+      await this.connection.run("ROLLBACK");
+      throw error;
+    } finally {
+      this.inTransaction = false;
+    }
+  }
+
+  appendRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+    return appendWithDuckDBAppender(this.connection, table, columns, rows);
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function toDuckValues(params: readonly SqlValue[]): (string | number | bigint | boolean | null)[] {
+  return [...params];
+}

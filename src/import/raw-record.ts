@@ -1,0 +1,23 @@
+import type { EntityName } from "../core/model/entities.js";
+
+/**
+ * One row of input before validation, whatever file format or mapping it
+ * came from. `file` and `line` are what error messages show: the user's own
+ * file and its physical 1-based line (1 is a CSV header).
+ */
+export interface RawRecord {
+  readonly entity: EntityName;
+  readonly file: string;
+  readonly line: number;
+  /** Canonical column name → cell text (undefined when the column is absent). */
+  readonly values: Readonly<Record<string, string | undefined>>;
+}
+
+/** A stream of raw records for one entity, from one source file. */
+export interface RawSource {
+  readonly entity: EntityName;
+  readonly file: string;
+  /** Column names present in the source (after mapping), to reject files missing a required column. */
+  columns(): Promise<readonly string[]>;
+  records(): AsyncIterable<RawRecord>;
+}
