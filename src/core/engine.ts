@@ -21,6 +21,10 @@ export interface Engine {
    * Bulk-loads rows into `table` through the engine's own fast path (DuckDB's
    * appender, PostgreSQL's COPY). `columns` name the table's columns in row order.
    */
-  appendRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void>;
+  appendRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly SqlValue[])[],
+  ): Promise<void>;
   close(): Promise<void>;
 }

@@ -32,12 +32,7 @@ export class CrmKpiError extends Error {
   readonly params: Readonly<Record<string, string | number>>;
   readonly place: Place | undefined;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    params: Record<string, string | number> = {},
-    place?: Place,
-  ) {
+  constructor(code: ErrorCode, message: string, params: Record<string, string | number> = {}, place?: Place) {
     super(message);
     this.name = "CrmKpiError";
     this.code = code;

@@ -72,7 +72,7 @@ const money = (
   name: string,
   fxDateColumns: readonly string[],
   required = false,
-  currencyColumn: string | undefined = "currency",
+  currencyColumn: string | null = "currency",
 ): ColumnDef => ({
   name,
   kind: "money",
@@ -159,7 +159,11 @@ export const ENTITIES: readonly EntityDef[] = [
   {
     name: "deal_stages",
     key: ["deal_id", "stage", "entered_at"],
-    columns: [{ ...ref("deal_id", "deals", "deal_id"), required: true }, id("stage", true), ts("entered_at", true)],
+    columns: [
+      { ...ref("deal_id", "deals", "deal_id"), required: true },
+      id("stage", true),
+      ts("entered_at", true),
+    ],
   },
   {
     name: "pipeline_stages",
@@ -256,7 +260,7 @@ export const ENTITIES: readonly EntityDef[] = [
       text("channel"),
       ts("start_at"),
       ts("end_at"),
-      money("budget", ["start_at"], false, undefined),
+      money("budget", ["start_at"], false, null),
     ],
   },
   {

@@ -4,7 +4,15 @@ import { z } from "zod";
 export const CALENDARS = ["gregorian", "persian", "islamic-umalqura"] as const;
 export type CalendarId = (typeof CALENDARS)[number];
 
-export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+export const WEEKDAYS = [
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 export const ACTIVITY_MODES = ["auto", "subscription", "purchase"] as const;
@@ -17,10 +25,7 @@ export const datasetSettingsSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, "an ISO 4217 code such as USD")
     .default("USD"),
-  timezone: z
-    .string()
-    .refine(isKnownTimeZone, "an IANA time zone such as Asia/Tehran")
-    .default("UTC"),
+  timezone: z.string().refine(isKnownTimeZone, "an IANA time zone such as Asia/Tehran").default("UTC"),
   calendar: z.enum(CALENDARS).default("gregorian"),
   week_start: z.enum(WEEKDAYS).default("monday"),
   fiscal_year_start_month: z.number().int().min(1).max(12).default(1),
@@ -29,7 +34,10 @@ export const datasetSettingsSchema = z.object({
   renewal_grace_days: z.number().int().nonnegative().default(30),
   new_revenue_window: z
     .string()
-    .refine((v) => v === "first_order" || durationPattern.test(v), "first_order or a duration such as 30d, 1y")
+    .refine(
+      (v) => v === "first_order" || durationPattern.test(v),
+      "first_order or a duration such as 30d, 1y",
+    )
     .default("first_order"),
 });
 

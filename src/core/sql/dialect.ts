@@ -16,6 +16,10 @@ export interface SqlDialect {
   timestampParam(placeholder: string): string;
   /** Seconds between two timestamp expressions, as a double (b − a). */
   secondsBetween(a: string, b: string): string;
+  /** A timestamp expression moved by a number of seconds (an SQL expression). */
+  addSeconds(timestamp: string, seconds: string): string;
+  /** Days between two DATE expressions (b − a) as an integer. */
+  daysBetween(a: string, b: string): string;
   /** Continuous percentile (linear interpolation) of `expr`, `fraction` in 0..1, as an aggregate. */
   percentileCont(fraction: number, expr: string): string;
 }

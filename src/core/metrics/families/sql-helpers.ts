@@ -1,0 +1,53 @@
+import type { MetricContext } from "../metric-context.js";
+import type { Grouping } from "../metric-definition.js";
+
+/** `SUM(CASE WHEN cond THEN 1 ELSE 0 END)`: a count that is 0, never NULL, on no rows. */
+export function countIf(condition: string): string {
+  return `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+}
+
+export interface Aggregates {
+  readonly value?: string;
+  readonly numerator?: string;
+  readonly denominator?: string;
+}
+
+/**
+ * The SELECT list every metric query returns: metric id, period index,
+ * grouping columns, value, numerator and denominator.
+ */
+export function metricColumns(
+  ctx: MetricContext,
+  id: string,
+  periodIdx: string,
+  grouping: Grouping,
+  groupExpressions: readonly string[],
+  aggregates: Aggregates,
+): string {
+  const groups = grouping.keys.map((_, i) => `, ${groupExpressions[i] ?? "NULL"} AS g${i}`).join("");
+  return `${ctx.bind(id)} AS metric, ${periodIdx} AS period_idx${groups}, ${aggregates.value ?? "NULL"} AS value, ${aggregates.numerator ?? "NULL"} AS numerator, ${aggregates.denominator ?? "NULL"} AS denominator`;
+}
+
+/** Grouping expressions of a customer grouping over a customer alias. */
+export function customerGroupExpressions(ctx: MetricContext, grouping: Grouping, alias: string): string[] {
+  return grouping.source === "customer" ? grouping.keys.map((k) => `${alias}.${ctx.q(k)}`) : [];
+}
+
+/** `GROUP BY period, g0, g1`. */
+export function groupBy(ctx: MetricContext, periodIdx: string, grouping: Grouping): string {
+  return `GROUP BY ${periodIdx}${ctx.groupNames(grouping)}`;
+}
+
+export type Part = "value" | "numerator" | "denominator";
+
+/** The SELECT list of a drill-down query (see `MetricDefinition.drill`). */
+export function drillColumns(
+  ctx: MetricContext,
+  periodIdx: string,
+  grouping: Grouping,
+  groupExpressions: readonly string[],
+  row: { part: Part; entity: string; recordId: string; amount?: string; detail?: string },
+): string {
+  const groups = grouping.keys.map((_, i) => `, ${groupExpressions[i] ?? "NULL"} AS g${i}`).join("");
+  return `${periodIdx} AS period_idx${groups}, ${ctx.bind(row.part)} AS part, ${ctx.bind(row.entity)} AS entity, CAST(${row.recordId} AS VARCHAR) AS record_id, ${row.amount ?? "NULL"} AS amount, ${row.detail ?? "NULL"} AS detail`;
+}

@@ -1,0 +1,95 @@
+import type { EntityName } from "../model/entities.js";
+import type { MetricContext } from "./metric-context.js";
+
+/**
+ * How a metric's value follows from the numerator and denominator its SQL
+ * returns. Closed union: a new kind fails to compile until `valueOf` handles it.
+ * - `count`, `sum`: the SQL's `value` column; numerator and denominator are null.
+ * - `ratio`: numerator / denominator (null when the denominator is 0).
+ * - `mean`: sum / count, exposed as numerator and denominator.
+ * - `nps`: 100 × (promoters − detractors) / responses.
+ * - `statistic`: a value only (medians, percentiles).
+ */
+export type MetricKind = "count" | "sum" | "ratio" | "mean" | "nps" | "statistic";
+
+export type MetricUnit =
+  | "customers"
+  | "count"
+  | "money"
+  | "fraction"
+  | "score"
+  | "nps"
+  | "hours"
+  | "days"
+  | "months"
+  | "years";
+
+/** Which way is good: `up` (more is better), `down`, or `neutral`. */
+export type Direction = "up" | "down" | "neutral";
+
+export type MetricFamily = "customers" | "revenue" | "value" | "sales" | "service" | "marketing";
+
+export interface MetricParam {
+  readonly name: string;
+  readonly description: string;
+  readonly default: string;
+}
+
+/**
+ * A built-in breakdown of a metric (METRICS.md "Ids of statistics and
+ * breakdowns"): its segment keys, in order, and whether the metric also has
+ * a total row.
+ */
+export interface BuiltInBreakdown {
+  readonly keys: readonly string[];
+}
+
+/**
+ * Rows a metric's SQL returns, one per (metric id, period, group):
+ * `metric` (its id or a sibling's: `_median`, `_p90`), `period_idx`,
+ * `g0`…`gN` (the values of the grouping keys, in order), `value`,
+ * `numerator`, `denominator`.
+ */
+export interface Grouping {
+  /** Segment keys as they appear in the output (`region`, `survey`, `pipeline`+`stage`). */
+  readonly keys: readonly string[];
+  /** `customer`: keys are customer columns asked for with --by; `builtin`: a BuiltInBreakdown. */
+  readonly source: "total" | "customer" | "builtin";
+}
+
+export interface MetricDefinition {
+  readonly id: string;
+  readonly family: MetricFamily;
+  readonly kind: MetricKind;
+  readonly unit: MetricUnit;
+  readonly direction: Direction;
+  /** Formula as a reader sees it, with the METRICS.md names. */
+  readonly formula: string;
+  /** Entities that must hold rows for the metric to be available. */
+  readonly requires: readonly EntityName[];
+  readonly params?: readonly MetricParam[];
+  /** Sibling ids produced by the same query (`sales_cycle_days_median`…), with their kind. */
+  readonly siblings?: readonly string[];
+  readonly builtInBreakdowns?: readonly BuiltInBreakdown[];
+  /** False when the metric has only breakdown rows (survey_response_rate: per survey kind). */
+  readonly hasTotal?: boolean;
+  /**
+   * Customer dimensions the metric can be broken down by: `all` (rows tie to
+   * a customer), `none`, or a list of specific ones it handles itself.
+   */
+  readonly customerDimensions: "all" | "none" | readonly string[];
+  /** SQL for one grouping; see `Grouping` for the columns it must return. */
+  compile(ctx: MetricContext, grouping: Grouping): string;
+  /**
+   * SQL listing the rows behind the number, for every period and group; the
+   * caller filters one. Columns: `period_idx`, `g0`…`gN` as in `compile`,
+   * `part` (`numerator`, `denominator` or `value`), `entity` (table the row
+   * comes from), `record_id`, `amount` (the row's contribution, or NULL when
+   * it counts 1), `detail` (short text, e.g. the timestamps that decided).
+   */
+  drill(ctx: MetricContext, grouping: Grouping): string;
+}
+
+export function messageKeys(id: string): { name: string; description: string } {
+  return { name: `metric.${id}.name`, description: `metric.${id}.description` };
+}

@@ -1,0 +1,191 @@
+import type { MetricContext } from "./metric-context.js";
+
+/**
+ * Report-wide relations, materialized once per report as temporary tables.
+ * Each is plain SQL over the canonical tables and the ones before it.
+ *
+ * Instants: a customer is "active at t" when evaluated just before t
+ * (METRICS.md, exact readings), so every rule becomes a span (lo, hi]:
+ * active at t ⇔ lo < t ≤ hi. Subscription terms give (start_at, min(end_at,
+ * canceled_at)]; purchases give (e, e + inactivity] per event e, merged
+ * into islands and cut at acquired_at.
+ */
+export type SharedRelationName =
+  | "periods"
+  | "instants"
+  | "customers"
+  | "customer_spans"
+  | "customer_active"
+  | "customer_mrr"
+  | "period_customers";
+
+interface SharedRelation {
+  readonly table: string;
+  readonly dependsOn: readonly SharedRelationName[];
+  select(ctx: MetricContext, input: ReportInput): string;
+}
+
+/** Periods of the report, computed by the calendar module (UTC instants, local dates). */
+export interface ReportPeriod {
+  readonly label: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  /** Local calendar dates (ISO) of the first day and of the day after the last. */
+  readonly startDate: string;
+  readonly endDate: string;
+  /** P−1: the period before, same length in the same calendar. */
+  readonly prevStartMs: number;
+  readonly prevEndMs: number;
+}
+
+export interface ReportInput {
+  readonly periods: readonly ReportPeriod[];
+}
+
+export function isoInstant(ms: number): string {
+  return new Date(ms).toISOString().replace("T", " ").replace("Z", "");
+}
+
+const RELATIONS: Record<SharedRelationName, SharedRelation> = {
+  periods: {
+    table: "rpt_periods",
+    dependsOn: [],
+    select(ctx, input) {
+      const ts = (ms: number) => ctx.dialect.timestampParam(ctx.bind(isoInstant(ms)));
+      const date = (d: string) => `CAST(${ctx.bind(d)} AS DATE)`;
+      const rows = input.periods.map(
+        (p, i) =>
+          `SELECT ${ctx.bind(i)} AS idx, ${ctx.bind(p.label)} AS label, ${ts(p.startMs)} AS start_at, ${ts(p.endMs)} AS end_at, ` +
+          `${date(p.startDate)} AS start_date, ${date(p.endDate)} AS end_date, ${ts(p.prevStartMs)} AS prev_start_at, ${ts(p.prevEndMs)} AS prev_end_at`,
+      );
+      return rows.join("\nUNION ALL\n");
+    },
+  },
+  instants: {
+    table: "rpt_instants",
+    dependsOn: ["periods"],
+    select: (ctx) => {
+      const p = ctx.rel("periods");
+      return `SELECT start_at AS t FROM ${p} UNION SELECT end_at AS t FROM ${p}`;
+    },
+  },
+  customers: {
+    table: "rpt_customers",
+    dependsOn: [],
+    // acquired_at: the explicit one wins; else the earliest of the first won
+    // deal, the first order and the first term (METRICS.md §1).
+    select: () => `
+      SELECT c.*, COALESCE(c.acquired_at, LEAST(d.first_won, o.first_order, s.first_term)) AS acquired_eff,
+             (s.first_term IS NOT NULL) AS has_terms
+      FROM customers c
+      LEFT JOIN (SELECT customer_id, MIN(closed_at) AS first_won FROM deals WHERE status = 'won' GROUP BY customer_id) d
+        ON d.customer_id = c.customer_id
+      LEFT JOIN (SELECT customer_id, MIN(ordered_at) AS first_order FROM orders GROUP BY customer_id) o
+        ON o.customer_id = c.customer_id
+      LEFT JOIN (SELECT customer_id, MIN(start_at) AS first_term FROM subscriptions GROUP BY customer_id) s
+        ON s.customer_id = c.customer_id`,
+  },
+  customer_spans: {
+    table: "rpt_customer_spans",
+    dependsOn: ["customers"],
+    select(ctx) {
+      const c = ctx.rel("customers");
+      const mode = ctx.settings.activity;
+      const inactivity = ctx.days(ctx.settings.inactivity_days);
+      // Which rule each customer follows: `auto` decides per customer.
+      const subscriptionRule =
+        mode === "subscription" ? "TRUE" : mode === "purchase" ? "FALSE" : "c.has_terms";
+      const termSpans = `
+        SELECT t.customer_id, t.start_at AS lo,
+               CASE WHEN t.end_at IS NULL THEN t.canceled_at
+                    WHEN t.canceled_at IS NULL THEN t.end_at
+                    ELSE LEAST(t.end_at, t.canceled_at) END AS hi
+        FROM subscriptions t JOIN ${c} c ON c.customer_id = t.customer_id
+        WHERE c.acquired_eff IS NOT NULL AND ${subscriptionRule}`;
+      const events = `
+        SELECT o.customer_id, o.ordered_at AS e FROM orders o JOIN ${c} c ON c.customer_id = o.customer_id
+        WHERE c.acquired_eff IS NOT NULL AND NOT (${subscriptionRule})
+        UNION ALL
+        SELECT c.customer_id, c.acquired_eff AS e FROM ${c} c
+        WHERE c.acquired_eff IS NOT NULL AND NOT (${subscriptionRule})`;
+      // Gaps and islands: an event farther than `inactivity` after the previous starts a new island.
+      const islands = `
+        SELECT customer_id, e, SUM(CASE WHEN prev_e IS NULL OR e > ${ctx.dialect.addSeconds("prev_e", inactivity)} THEN 1 ELSE 0 END)
+                 OVER (PARTITION BY customer_id ORDER BY e ROWS UNBOUNDED PRECEDING) AS island
+        FROM (SELECT customer_id, e, LAG(e) OVER (PARTITION BY customer_id ORDER BY e) AS prev_e FROM (${events}) ev) x`;
+      const purchaseSpans = `
+        SELECT i.customer_id, GREATEST(MIN(i.e), MIN(c.acquired_eff)) AS lo, ${ctx.dialect.addSeconds("MAX(i.e)", inactivity)} AS hi
+        FROM (${islands}) i JOIN ${c} c ON c.customer_id = i.customer_id
+        GROUP BY i.customer_id, i.island`;
+      return `SELECT customer_id, lo, hi FROM (${termSpans}) ts
+              UNION ALL
+              SELECT customer_id, lo, hi FROM (${purchaseSpans}) ps WHERE lo < hi`;
+    },
+  },
+  customer_active: {
+    table: "rpt_customer_active",
+    dependsOn: ["customer_spans", "instants"],
+    select: (ctx) => `
+      SELECT DISTINCT s.customer_id, i.t
+      FROM ${ctx.rel("customer_spans")} s JOIN ${ctx.rel("instants")} i
+        ON s.lo < i.t AND (s.hi IS NULL OR i.t <= s.hi)`,
+  },
+  customer_mrr: {
+    table: "rpt_customer_mrr",
+    dependsOn: ["instants"],
+    // MRR at t: terms with start_at < t ≤ min(end_at, canceled_at), amount per month.
+    select: (ctx) => `
+      SELECT s.customer_id, i.t,
+             SUM(s.amount_base / CASE s.interval WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 ELSE 12 END) AS mrr
+      FROM subscriptions s JOIN ${ctx.rel("instants")} i
+        ON s.start_at < i.t AND (s.end_at IS NULL OR i.t <= s.end_at) AND (s.canceled_at IS NULL OR i.t <= s.canceled_at)
+      GROUP BY s.customer_id, i.t`,
+  },
+  period_customers: {
+    table: "rpt_period_customers",
+    dependsOn: ["periods", "customers", "customer_active"],
+    // One row per (period, customer) that matters to §1: active at start or
+    // end, or acquired in the period. Only acquired customers count.
+    select(ctx) {
+      const p = ctx.rel("periods");
+      const a = ctx.rel("customer_active");
+      const c = ctx.rel("customers");
+      return `
+        SELECT x.idx, x.customer_id,
+               MAX(x.at_start) = 1 AS active_start, MAX(x.at_end) = 1 AS active_end,
+               MAX(x.acquired_in) = 1 AS acquired_in
+        FROM (
+          SELECT p.idx, a.customer_id, 1 AS at_start, 0 AS at_end, 0 AS acquired_in FROM ${p} p JOIN ${a} a ON a.t = p.start_at
+          UNION ALL
+          SELECT p.idx, a.customer_id, 0, 1, 0 FROM ${p} p JOIN ${a} a ON a.t = p.end_at
+          UNION ALL
+          SELECT p.idx, c.customer_id, 0, 0, 1 FROM ${p} p JOIN ${c} c ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at
+        ) x
+        GROUP BY x.idx, x.customer_id`;
+    },
+  },
+};
+
+export function sharedRelationTable(name: SharedRelationName): string {
+  return RELATIONS[name].table;
+}
+
+/** The relations `used` need, dependencies first. */
+export function orderRelations(used: Iterable<SharedRelationName>): SharedRelationName[] {
+  const ordered: SharedRelationName[] = [];
+  const visit = (name: SharedRelationName) => {
+    if (ordered.includes(name)) return;
+    for (const dep of RELATIONS[name].dependsOn) visit(dep);
+    ordered.push(name);
+  };
+  for (const name of used) visit(name);
+  return ordered;
+}
+
+export function sharedRelationSelect(
+  name: SharedRelationName,
+  ctx: MetricContext,
+  input: ReportInput,
+): string {
+  return RELATIONS[name].select(ctx, input);
+}

@@ -1,0 +1,178 @@
+import type { Grain, Period, PeriodOptions } from "../calendar/period-types.js";
+import { parsePeriodLabel, periodsBetween, previousPeriod } from "../calendar/periods.js";
+import { localDateOf } from "../calendar/zoned-time.js";
+import type { Engine } from "../core/engine.js";
+import { CrmKpiError } from "../core/errors.js";
+import { compileReport } from "../core/metrics/compile-report.js";
+import type { MetricDefinition } from "../core/metrics/metric-definition.js";
+import { type MetricValue, valueOf } from "../core/metrics/metric-value.js";
+import { getMetric, METRICS } from "../core/metrics/registry.js";
+import type { ReportPeriod } from "../core/metrics/shared-relations.js";
+import type { EntityName } from "../core/model/entities.js";
+import type { CalendarId, DatasetSettings } from "../core/model/settings.js";
+import { dataTimeRange, entityRowCounts } from "./data-range.js";
+import { loadDatasetSettings } from "./dataset-settings.js";
+
+export interface ReportRequest {
+  readonly metrics: readonly string[] | "all";
+  readonly grain?: Grain;
+  readonly calendar?: CalendarId;
+  /** Period labels (`2024-01`, `1403-01`); default: the data's whole range. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Customer dimensions (`region`, `acquisition_channel`…); all of them together give one row per combination. */
+  readonly by?: readonly string[];
+  readonly params?: Readonly<Record<string, string>>;
+  /** Overrides of the stored dataset settings (`activity`, `timezone`…). */
+  readonly settings?: Partial<DatasetSettings>;
+}
+
+export interface ReportResult {
+  readonly values: MetricValue[];
+  readonly notAvailable: { metric: string; missing: EntityName[] }[];
+  /** Metrics that cannot be broken down by the requested dimensions (reported as totals only). */
+  readonly notBrokenDown: string[];
+  readonly periods: Period[];
+  readonly settings: DatasetSettings;
+}
+
+export const CUSTOMER_DIMENSIONS = [
+  "region",
+  "city",
+  "country",
+  "segment",
+  "industry",
+  "acquisition_channel",
+  "owner_id",
+  "gender",
+  "birth_year",
+] as const;
+
+/**
+ * Computes metrics per period (and per segment) on an engine.
+ *
+ * @example runReport(engine, { metrics: ["customer_churn_rate"], grain: "month", by: ["region"] })
+ */
+export async function runReport(engine: Engine, request: ReportRequest): Promise<ReportResult> {
+  const settings = { ...(await loadDatasetSettings(engine)), ...request.settings };
+  const by = request.by ?? [];
+  for (const dim of by) assertCustomerDimension(dim);
+  const requested = request.metrics === "all" ? METRICS : uniqueMetrics(request.metrics);
+  const counts = await entityRowCounts(engine);
+  const notAvailable: ReportResult["notAvailable"] = [];
+  const available: MetricDefinition[] = [];
+  for (const metric of requested) {
+    const missing = metric.requires.filter((e) => (counts[e] ?? 0) === 0);
+    if (missing.length > 0) notAvailable.push({ metric: metric.id, missing });
+    else available.push(metric);
+  }
+
+  const options = periodOptions(settings, request);
+  const periods = await reportPeriods(engine, options, request);
+  if (periods.length === 0 || available.length === 0) {
+    return { values: [], notAvailable, notBrokenDown: [], periods, settings };
+  }
+  const reportPeriodsInput = withCalendarContext(periods, options);
+  const plan = compileReport(
+    { metrics: available, by, params: request.params ?? {}, periods: reportPeriodsInput },
+    engine.dialect,
+    settings,
+  );
+  for (const statement of plan.prelude) await engine.execute(statement.sql, statement.params);
+
+  const values: MetricValue[] = [];
+  const wanted = request.metrics === "all" ? undefined : new Set(request.metrics);
+  for (const { metric, grouping, query } of plan.queries) {
+    const rows = await engine.query(query);
+    for (const row of rows) {
+      const id = String(row.metric);
+      if (wanted && !wanted.has(id) && !wanted.has(metric.id)) continue;
+      const period = periods[Number(row.period_idx)];
+      if (!period) continue;
+      const kind = id === metric.id ? metric.kind : "statistic";
+      const segment =
+        grouping.keys.length === 0
+          ? null
+          : Object.fromEntries(
+              grouping.keys.map((k, i) => [k, row[`g${i}`] === null ? null : String(row[`g${i}`])]),
+            );
+      values.push({
+        metric: id,
+        period: period.label,
+        segment,
+        ...valueOf(kind, { value: row.value, numerator: row.numerator, denominator: row.denominator }),
+      });
+    }
+  }
+  const notBrokenDown =
+    by.length === 0
+      ? []
+      : available
+          .filter((m) => !plan.queries.some((q) => q.metric === m && q.grouping.source === "customer"))
+          .map((m) => m.id);
+  return { values, notAvailable, notBrokenDown, periods, settings };
+}
+
+export function assertCustomerDimension(dim: string): void {
+  if (!(CUSTOMER_DIMENSIONS as readonly string[]).includes(dim)) {
+    throw new CrmKpiError("unknown_dimension", `unknown dimension "${dim}"`, {
+      dimension: dim,
+      known: CUSTOMER_DIMENSIONS.join(", "),
+    });
+  }
+}
+
+function uniqueMetrics(ids: readonly string[]): MetricDefinition[] {
+  const result: MetricDefinition[] = [];
+  for (const id of ids) {
+    const metric = getMetric(id);
+    if (!result.includes(metric)) result.push(metric);
+  }
+  return result;
+}
+
+export function periodOptions(
+  settings: DatasetSettings,
+  request: Pick<ReportRequest, "grain" | "calendar">,
+): PeriodOptions {
+  return {
+    grain: request.grain ?? "month",
+    calendar: request.calendar ?? settings.calendar,
+    timeZone: settings.timezone,
+    weekStart: settings.week_start,
+    fiscalYearStartMonth: settings.fiscal_year_start_month,
+  };
+}
+
+/** Adds what the SQL needs beside the instants: local dates and the period before. */
+export function withCalendarContext(periods: readonly Period[], options: PeriodOptions): ReportPeriod[] {
+  return periods.map((p) => {
+    const prev = previousPeriod(p, options);
+    return {
+      ...p,
+      startDate: localDateOf(p.startMs, options.timeZone),
+      endDate: localDateOf(p.endMs, options.timeZone),
+      prevStartMs: prev.startMs,
+      prevEndMs: prev.endMs,
+    };
+  });
+}
+
+/** The report's periods: from/to labels, else the data's range (METRICS.md "default report range"). */
+async function reportPeriods(
+  engine: Engine,
+  options: PeriodOptions,
+  request: ReportRequest,
+): Promise<Period[]> {
+  const range = await dataTimeRange(engine);
+  const fromMs = request.from ? parsePeriodLabel(request.from, options).startMs : range?.firstMs;
+  const toMs = request.to ? parsePeriodLabel(request.to, options).endMs - 1 : range?.lastMs;
+  if (fromMs === undefined || toMs === undefined) return [];
+  if (toMs < fromMs) {
+    throw new CrmKpiError("unknown_period", "--to is before --from", {
+      from: request.from ?? "",
+      to: request.to ?? "",
+    });
+  }
+  return periodsBetween(fromMs, toMs, options);
+}
