@@ -4,7 +4,7 @@ import type { Engine, ResultRow } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
 import { compileExplain, groupingsOf } from "../core/metrics/compile-report.js";
 import type { Grouping } from "../core/metrics/metric-definition.js";
-import { type MetricValue, valueOf } from "../core/metrics/metric-value.js";
+import { type MetricValue, reportedValue } from "../core/metrics/metric-value.js";
 import { getMetric } from "../core/metrics/registry.js";
 import type { CalendarId, DatasetSettings } from "../core/model/settings.js";
 import { entityRowCounts } from "./data-range.js";
@@ -96,7 +96,7 @@ export async function explainMetric(engine: Engine, request: ExplainRequest): Pr
       grouping.keys.length === 0
         ? null
         : Object.fromEntries(grouping.keys.map((k, i) => [k, groupValues[i] ?? null])),
-    ...valueOf(kind, { value: row.value, numerator: row.numerator, denominator: row.denominator }),
+    ...reportedValue(kind, { value: row.value, numerator: row.numerator, denominator: row.denominator }),
   };
   const drilled = await engine.query(plan.rows);
   const rows = drilled

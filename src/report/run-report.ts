@@ -5,7 +5,7 @@ import type { Engine } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
 import { compileReport } from "../core/metrics/compile-report.js";
 import type { MetricDefinition } from "../core/metrics/metric-definition.js";
-import { type MetricValue, valueOf } from "../core/metrics/metric-value.js";
+import { type MetricValue, reportedValue } from "../core/metrics/metric-value.js";
 import { getMetric, METRICS } from "../core/metrics/registry.js";
 import type { ReportPeriod } from "../core/metrics/shared-relations.js";
 import type { EntityName } from "../core/model/entities.js";
@@ -100,7 +100,7 @@ export async function runReport(engine: Engine, request: ReportRequest): Promise
         metric: id,
         period: period.label,
         segment,
-        ...valueOf(kind, { value: row.value, numerator: row.numerator, denominator: row.denominator }),
+        ...reportedValue(kind, { value: row.value, numerator: row.numerator, denominator: row.denominator }),
       });
     }
   }

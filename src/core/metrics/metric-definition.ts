@@ -3,7 +3,7 @@ import type { MetricContext } from "./metric-context.js";
 
 /**
  * How a metric's value follows from the numerator and denominator its SQL
- * returns. Closed union: a new kind fails to compile until `valueOf` handles it.
+ * returns. Closed union: a new kind fails to compile until `reportedValue` handles it.
  * - `count`, `sum`: the SQL's `value` column; numerator and denominator are null.
  * - `ratio`: numerator / denominator (null when the denominator is 0).
  * - `mean`: sum / count, exposed as numerator and denominator.

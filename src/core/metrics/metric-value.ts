@@ -22,7 +22,7 @@ function toNumber(v: unknown): number | null {
  * triple for a metric kind. A missing row (an empty period) reads 0 for
  * counts and sums and a 0/0 (null) ratio; a zero denominator gives null.
  */
-export function valueOf(
+export function reportedValue(
   kind: MetricKind,
   raw: { value: unknown; numerator: unknown; denominator: unknown },
 ): Pick<MetricValue, "value" | "numerator" | "denominator"> {
