@@ -1,9 +1,29 @@
 import { CrmKpiError } from "../errors.js";
+import { acquisitionCostMetrics } from "./families/acquisition-cost.js";
 import { customerBaseMetrics } from "./families/customer-base.js";
+import { customerValueMetrics } from "./families/customer-value.js";
+import { marketingMetrics } from "./families/marketing.js";
+import { mrrMetrics } from "./families/mrr.js";
+import { renewalMetrics } from "./families/renewal.js";
+import { revenueMetrics } from "./families/revenue.js";
+import { salesMetrics } from "./families/sales.js";
+import { satisfactionMetrics } from "./families/satisfaction.js";
+import { serviceMetrics } from "./families/service.js";
 import { type MetricDefinition, messageKeys } from "./metric-definition.js";
 
 /** Every metric of METRICS.md that crm-kpi computes, in catalog order. */
-export const METRICS: readonly MetricDefinition[] = [...customerBaseMetrics];
+export const METRICS: readonly MetricDefinition[] = [
+  ...customerBaseMetrics,
+  ...revenueMetrics,
+  ...mrrMetrics,
+  ...renewalMetrics,
+  ...customerValueMetrics,
+  ...acquisitionCostMetrics,
+  ...salesMetrics,
+  ...serviceMetrics,
+  ...satisfactionMetrics,
+  ...marketingMetrics,
+];
 
 const byId = new Map(METRICS.map((m) => [m.id, m]));
 

@@ -1,0 +1,3 @@
+import type { MetricDefinition } from "../metric-definition.js";
+
+export const renewalMetrics: readonly MetricDefinition[] = [];
