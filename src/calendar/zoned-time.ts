@@ -25,7 +25,15 @@ const offsetCache = new Map<string, number>();
  * @example wallClockToEpochMs({year: 2024, month: 3, day: 20, hour: 0, ...}, "Asia/Tehran")
  */
 export function wallClockToEpochMs(wall: WallClock, zone: string): number {
-  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
+  const naive = Date.UTC(
+    wall.year,
+    wall.month - 1,
+    wall.day,
+    wall.hour,
+    wall.minute,
+    wall.second,
+    wall.millisecond,
+  );
   if (UTC_ZONES.has(zone)) return naive;
   const key = `${zone}|${wall.year}-${wall.month}-${wall.day}T${wall.hour}`;
   let offsetMs = offsetCache.get(key);
@@ -55,5 +63,6 @@ export function localDateOf(epochMs: number, zone: string): string {
 export function startOfLocalDay(isoDate: string, zone: string): number {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
   if (UTC_ZONES.has(zone)) return Date.UTC(y, m - 1, d);
-  return Temporal.PlainDate.from({ year: y, month: m, day: d }).toZonedDateTime({ timeZone: zone }).epochMilliseconds;
+  return Temporal.PlainDate.from({ year: y, month: m, day: d }).toZonedDateTime({ timeZone: zone })
+    .epochMilliseconds;
 }
