@@ -38,5 +38,7 @@ export const duckdbDialect: SqlDialect = {
   },
   timestampParam: (p) => `CAST(${p} AS TIMESTAMP)`,
   secondsBetween: (a, b) => `epoch(${b} - ${a})`,
+  addSeconds: (ts, seconds) => `(${ts} + to_seconds(CAST(${seconds} AS DOUBLE)))`,
+  daysBetween: (a, b) => `datediff('day', ${a}, ${b})`,
   percentileCont: (fraction, expr) => `quantile_cont(${expr}, ${fraction})`,
 };
