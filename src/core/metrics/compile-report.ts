@@ -59,7 +59,7 @@ export function compileReport(spec: ReportSpec, dialect: SqlDialect, settings: D
     for (const grouping of groupingsOf(metric, spec.by)) {
       const ctx = new MetricContext(dialect, settings, spec.params);
       const inner = metric.compile(ctx, grouping);
-      const sql = grouping.source === "builtin" ? inner : fillEveryPeriod(ctx, metric, grouping, inner);
+      const sql = fillsRows(metric, grouping) ? fillEveryPeriod(ctx, metric, grouping, inner) : inner;
       for (const name of ctx.used) used.add(name);
       queries.push({ metric, grouping, query: { sql, params: ctx.params.values } });
     }
@@ -105,7 +105,7 @@ export function compileExplain(
 ): ExplainPlan {
   const valueCtx = new MetricContext(dialect, settings, spec.params);
   const inner = metric.compile(valueCtx, grouping);
-  const value = grouping.source === "builtin" ? inner : fillEveryPeriod(valueCtx, metric, grouping, inner);
+  const value = fillsRows(metric, grouping) ? fillEveryPeriod(valueCtx, metric, grouping, inner) : inner;
   const rowsCtx = new MetricContext(dialect, settings, spec.params);
   const drill = metric.drill(rowsCtx, grouping);
   const filters = groupValues.map((v, i) => ` AND d.g${i} IS NOT DISTINCT FROM ${rowsCtx.bind(v)}`).join("");
@@ -120,6 +120,12 @@ export function compileExplain(
     value: { sql: value, params: valueCtx.params.values },
     rows: { sql: rows, params: rowsCtx.params.values },
   };
+}
+
+/** Totals and customer breakdowns get every period (and value) filled in, unless the metric owns its rows. */
+function fillsRows(metric: MetricDefinition, grouping: Grouping): boolean {
+  if (grouping.source === "builtin") return false;
+  return !(grouping.source === "customer" && metric.ownsCustomerRows === true);
 }
 
 function fillEveryPeriod(

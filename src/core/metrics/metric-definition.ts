@@ -9,8 +9,10 @@ import type { MetricContext } from "./metric-context.js";
  * - `mean`: sum / count, exposed as numerator and denominator.
  * - `nps`: 100 × (promoters − detractors) / responses.
  * - `statistic`: a value only (medians, percentiles).
+ * - `quotient`: numerator / denominator where both are derived numbers that
+ *   may themselves be undefined (clv = value / churn): a null stays null.
  */
-export type MetricKind = "count" | "sum" | "ratio" | "mean" | "nps" | "statistic";
+export type MetricKind = "count" | "sum" | "ratio" | "mean" | "nps" | "statistic" | "quotient";
 
 export type MetricUnit =
   | "customers"
@@ -78,6 +80,12 @@ export interface MetricDefinition {
    * a customer), `none`, or a list of specific ones it handles itself.
    */
   readonly customerDimensions: "all" | "none" | readonly string[];
+  /**
+   * True when `compile` returns every row of a customer grouping itself, so
+   * the report does not fill periods × customer values around it (cac per
+   * channel: channels come from spend too, and there is no null bucket).
+   */
+  readonly ownsCustomerRows?: boolean;
   /** SQL for one grouping; see `Grouping` for the columns it must return. */
   compile(ctx: MetricContext, grouping: Grouping): string;
   /**
