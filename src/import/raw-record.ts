@@ -11,6 +11,19 @@ export interface RawRecord {
   readonly line: number;
   /** Canonical column name → cell text (undefined when the column is absent). */
   readonly values: Readonly<Record<string, string | undefined>>;
+  /**
+   * Set when the reader already knows the row is broken (too few or too many
+   * cells, a line that is not JSON); the importer reports it as a row error.
+   */
+  readonly defect?: RecordDefect;
+}
+
+export interface RecordDefect {
+  readonly code: "wrong_cell_count" | "bad_json" | "not_an_object";
+  readonly column?: string;
+  readonly value?: string;
+  /** Plain words: what is wrong and what to do. */
+  readonly reason: string;
 }
 
 /** A stream of raw records for one entity, from one source file. */
@@ -20,4 +33,6 @@ export interface RawSource {
   /** Column names present in the source (after mapping), to reject files missing a required column. */
   columns(): Promise<readonly string[]>;
   records(): AsyncIterable<RawRecord>;
+  /** How far `records()` has read, for progress bars; optional. */
+  progress?(): { readonly bytesRead: number; readonly bytesTotal: number };
 }

@@ -1,0 +1,316 @@
+import { resolve } from "node:path";
+import type { Engine } from "../core/engine.js";
+import { CrmKpiError } from "../core/errors.js";
+import { ENTITIES, type EntityName, entityDef, IMPORT_ORDER } from "../core/model/entities.js";
+import type { DatasetSettings } from "../core/model/settings.js";
+import type { SqlValue } from "../core/sql/compiled-query.js";
+import {
+  checkSettings,
+  mergeSettings,
+  readDatasetSettings,
+  readSettingsFile,
+  storeDatasetSettings,
+} from "./dataset-settings.js";
+import { discoverSources } from "./discover-sources.js";
+import { FxTable } from "./fx-table.js";
+import { type ImportIssue, ImportRejectedError } from "./import-issue.js";
+import { mappedSources } from "./mapping/index.js";
+import type { RawSource } from "./raw-record.js";
+import { findOrphanReferences } from "./reference-checks.js";
+import { RejectsWriter } from "./rejects-writer.js";
+import { type RowProblem, RowValidator } from "./row-validator.js";
+import { castStaged, createStageTable, dropImportTables, stageTable, upsertStaged } from "./staging.js";
+
+export { readDatasetSettings } from "./dataset-settings.js";
+export type { ImportIssue } from "./import-issue.js";
+export { ImportRejectedError } from "./import-issue.js";
+
+export interface ImportProgress {
+  file: string;
+  bytesRead: number;
+  bytesTotal: number;
+  rows: number;
+}
+
+export interface ImportOptions {
+  /** When set, sources come from `mappedSources(mappingFile, dir)`. */
+  mappingFile?: string;
+  /** Write the valid rows and list the rejected ones in `rejectsFile`. */
+  skipInvalid?: boolean;
+  /** Where rejected rows go (NDJSON); default `crm-kpi-rejects.ndjson` in the working directory. */
+  rejectsFile?: string;
+  onProgress?: (p: ImportProgress) => void;
+  /** Overrides `crm-kpi.json` and the mapping's settings. */
+  settings?: Partial<DatasetSettings>;
+}
+
+export interface ImportResult {
+  /** Rows written per entity (0 for entities not imported). */
+  rowsByEntity: Record<EntityName, number>;
+  /** Rejected rows and files (entries of the rejects file). */
+  rejected: number;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  durationMs: number;
+  rejectsFile?: string;
+  settings: DatasetSettings;
+}
+
+/** Rows appended to staging per call: large enough to amortize the call, small enough for memory. */
+const BATCH_ROWS = 20_000;
+
+export const DEFAULT_REJECTS_FILE = "crm-kpi-rejects.ndjson";
+
+/**
+ * Imports a dataset folder (canonical files, or any files through a mapping)
+ * into the database: validates every cell, converts money to the base
+ * currency, and upserts all entities in one transaction. When any row fails
+ * and `skipInvalid` is off, nothing is written and an `ImportRejectedError`
+ * (code `import_rejected`) lists every error.
+ *
+ * @example const result = await importDataset(engine, "./data", { skipInvalid: true })
+ */
+export async function importDataset(
+  engine: Engine,
+  dir: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const fileSettings = await readSettingsFile(dir);
+  let sources: RawSource[];
+  let mappingSettings: Partial<DatasetSettings> | undefined;
+  if (options.mappingFile) {
+    const mapped = await mappedSources(options.mappingFile, dir);
+    sources = mapped.sources;
+    mappingSettings = mapped.settings;
+  } else {
+    sources = await discoverSources(dir);
+  }
+  if (sources.length === 0) {
+    throw new CrmKpiError(
+      "import_no_files",
+      `no data files in ${dir}; add customers.csv (or .ndjson/.json) and the other entities' files, or pass a mapping file`,
+      {},
+      { file: dir },
+    );
+  }
+  const settings = mergeSettings(
+    await readDatasetSettings(engine),
+    fileSettings,
+    mappingSettings,
+    options.settings ? checkSettings(options.settings, "settings") : undefined,
+  );
+  return importSources(engine, sources, settings, options);
+}
+
+/**
+ * Imports already opened sources with the given settings (the mapping
+ * importer and tests use this). Same guarantees as `importDataset`.
+ */
+export async function importSources(
+  engine: Engine,
+  sources: readonly RawSource[],
+  settings: DatasetSettings,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const started = performance.now();
+  const rowsByEntity = Object.fromEntries(ENTITIES.map((e) => [e.name, 0])) as Record<EntityName, number>;
+  const ordered = [...sources].sort(
+    (a, b) => IMPORT_ORDER.indexOf(a.entity) - IMPORT_ORDER.indexOf(b.entity),
+  );
+  await requireCustomers(engine, ordered);
+
+  const run: Run = {
+    engine,
+    settings,
+    options,
+    fx: new FxTable(settings.base_currency),
+    validators: new Map(),
+    errors: [],
+    warnings: [],
+    rowsByEntity,
+    rejects: options.skipInvalid
+      ? new RejectsWriter(options.rejectsFile ?? resolve(DEFAULT_REJECTS_FILE))
+      : undefined,
+  };
+  const allEntities = ENTITIES.map((e) => e.name);
+  try {
+    await run.fx.loadStored(engine);
+    for (const entity of ENTITIES) await createStageTable(engine, entity);
+    let fxSealed = false;
+    for (const source of ordered) {
+      if (!fxSealed && source.entity !== "fx_rates") {
+        run.fx.seal();
+        fxSealed = true;
+      }
+      await importSource(run, source);
+    }
+    const staged = new Set(IMPORT_ORDER.filter((e) => rowsByEntity[e] > 0));
+    run.warnings.push(...(await findOrphanReferences(engine, staged)));
+    run.warnings.sort(compareIssues);
+    if (run.errors.length > 0 && !options.skipInvalid)
+      throw new ImportRejectedError(run.errors, run.warnings);
+    for (const entity of staged) {
+      await castStaged(engine, entity, run.validators.get(entity)?.decimalStats ?? []);
+    }
+    await engine.transaction(async () => {
+      for (const entity of staged) await upsertStaged(engine, entity);
+      await storeDatasetSettings(engine, settings);
+    });
+  } finally {
+    await run.rejects?.close();
+    await dropImportTables(engine, allEntities);
+  }
+  const rejected = run.rejects?.count ?? 0;
+  return {
+    rowsByEntity,
+    rejected,
+    errors: run.errors,
+    warnings: run.warnings,
+    durationMs: Math.round(performance.now() - started),
+    ...(run.rejects && rejected > 0 ? { rejectsFile: run.rejects.path } : {}),
+    settings,
+  };
+}
+
+/** State of one import run. */
+interface Run {
+  readonly engine: Engine;
+  readonly settings: DatasetSettings;
+  readonly options: ImportOptions;
+  readonly fx: FxTable;
+  readonly validators: Map<EntityName, RowValidator>;
+  readonly errors: ImportIssue[];
+  readonly warnings: ImportIssue[];
+  readonly rowsByEntity: Record<EntityName, number>;
+  readonly rejects: RejectsWriter | undefined;
+}
+
+async function requireCustomers(engine: Engine, sources: readonly RawSource[]): Promise<void> {
+  if (sources.some((s) => s.entity === "customers")) return;
+  const q = engine.dialect.quoteIdentifier;
+  const rows = await engine.query({ sql: `SELECT count(*) AS n FROM ${q("customers")}`, params: [] });
+  if (Number(rows[0]?.n ?? 0) > 0) return;
+  throw new CrmKpiError(
+    "import_no_files",
+    "customers are required: add customers.csv (or .ndjson/.json) to the folder, or map a source to customers",
+    { entity: "customers" },
+  );
+}
+
+async function importSource(run: Run, source: RawSource): Promise<void> {
+  const def = entityDef(source.entity);
+  const fileError = async (code: string, line: number | null, column: string | null, reason: string) => {
+    const issue: ImportIssue = {
+      severity: "error",
+      code,
+      file: source.file,
+      line,
+      column,
+      value: null,
+      reason,
+    };
+    run.errors.push(issue);
+    await run.rejects?.write([issue], null);
+  };
+  let columns: readonly string[];
+  try {
+    columns = await source.columns();
+  } catch (error) {
+    await fileError(
+      "bad_file",
+      null,
+      null,
+      `cannot read the file (${(error as Error).message}); check its format`,
+    );
+    return;
+  }
+  const present = new Set(columns);
+  const missing = def.columns.filter((c) => c.required && !present.has(c.name));
+  if (missing.length > 0) {
+    for (const column of missing) {
+      await fileError(
+        "missing_required_column",
+        1,
+        column.name,
+        `the file has no ${column.name} column, which ${def.name} requires; the whole file was rejected, add the column`,
+      );
+    }
+    return;
+  }
+  const known = new Set(def.columns.map((c) => c.name));
+  for (const name of columns) {
+    if (known.has(name) || name === "") continue;
+    run.warnings.push({
+      severity: "warning",
+      code: "unknown_column",
+      file: source.file,
+      line: 1,
+      column: name,
+      value: null,
+      reason: `${name} is not a column of ${def.name} and was ignored; rename it or use a mapping file`,
+    });
+  }
+
+  let validator = run.validators.get(def.name);
+  if (!validator) {
+    validator = new RowValidator(def, run.settings, run.fx);
+    run.validators.set(def.name, validator);
+  }
+  const table = stageTable(def.name);
+  const names = validator.columns.map((c) => c.name);
+  const rowErrors: RowProblem[] = [];
+  const rowWarnings: RowProblem[] = [];
+  let batch: SqlValue[][] = [];
+  let rows = 0;
+  const report = () => {
+    if (!run.options.onProgress) return;
+    const p = source.progress?.() ?? { bytesRead: 0, bytesTotal: 0 };
+    run.options.onProgress({ file: source.file, bytesRead: p.bytesRead, bytesTotal: p.bytesTotal, rows });
+  };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await run.engine.appendRows(table, names, batch);
+    run.rowsByEntity[def.name] += batch.length;
+    batch = [];
+    report();
+  };
+  try {
+    for await (const record of source.records()) {
+      rows++;
+      const row = validator.validate(record, rowErrors, rowWarnings);
+      if (rowWarnings.length > 0) {
+        for (const w of rowWarnings) run.warnings.push(toIssue("warning", w, record.file, record.line));
+        rowWarnings.length = 0;
+      }
+      if (row === null) {
+        const issues = rowErrors.map((e) => toIssue("error", e, record.file, record.line));
+        rowErrors.length = 0;
+        for (const issue of issues) run.errors.push(issue);
+        await run.rejects?.write(issues, record.values);
+        continue;
+      }
+      batch.push(row);
+      if (batch.length >= BATCH_ROWS) await flush();
+    }
+  } catch (error) {
+    if (error instanceof CrmKpiError) throw error;
+    const line = (error as { lines?: number }).lines;
+    await fileError(
+      "bad_file",
+      typeof line === "number" ? line : null,
+      null,
+      `the file cannot be read past this point (${(error as Error).message}); fix it (often an unclosed quote) and import again`,
+    );
+  }
+  await flush();
+  report();
+}
+
+function toIssue(severity: ImportIssue["severity"], p: RowProblem, file: string, line: number): ImportIssue {
+  return { severity, code: p.code, file, line, column: p.column, value: p.value, reason: p.reason };
+}
+
+function compareIssues(a: ImportIssue, b: ImportIssue): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0);
+}

@@ -1,0 +1,76 @@
+import type { Engine } from "../core/engine.js";
+import { ENTITIES, type EntityName } from "../core/model/entities.js";
+import type { ImportIssue } from "./import-issue.js";
+import { stageTable } from "./staging.js";
+
+/** At most this many orphan warnings per column are listed; the rest are counted in one summary warning. */
+export const WARNINGS_PER_COLUMN = 1000;
+
+/**
+ * Unknown foreign keys are warnings (DATA_MODEL.md, "Bad input"): a staged
+ * value must exist among the staged or stored rows of the referenced entity.
+ * A reference to an entity with no rows at all is not checked: the dataset
+ * simply does not include that entity.
+ */
+export async function findOrphanReferences(
+  engine: Engine,
+  staged: ReadonlySet<EntityName>,
+): Promise<ImportIssue[]> {
+  const q = engine.dialect.quoteIdentifier;
+  const warnings: ImportIssue[] = [];
+  const rowCount = new Map<EntityName, number>();
+  const countRows = async (entity: EntityName): Promise<number> => {
+    let n = rowCount.get(entity);
+    if (n === undefined) {
+      const rows = await engine.query({
+        sql: `SELECT (SELECT count(*) FROM ${q(entity)}) + (SELECT count(*) FROM ${q(stageTable(entity))}) AS n`,
+        params: [],
+      });
+      n = Number(rows[0]?.n ?? 0);
+      rowCount.set(entity, n);
+    }
+    return n;
+  };
+  for (const entity of ENTITIES) {
+    if (!staged.has(entity.name)) continue;
+    for (const column of entity.columns) {
+      const ref = column.references;
+      if (!ref || (await countRows(ref.entity)) === 0) continue;
+      const c = q(column.name);
+      const rc = q(ref.column);
+      const where = `s.${c} IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM ${q(ref.entity)} t WHERE t.${rc} = s.${c})
+        AND NOT EXISTS (SELECT 1 FROM ${q(stageTable(ref.entity))} t WHERE t.${rc} = s.${c})`;
+      const from = `${q(stageTable(entity.name))} s`;
+      const rows = await engine.query({
+        sql: `SELECT s."_file" AS f, CAST(s."_line" AS INTEGER) AS l, s.${c} AS v, count(*) OVER () AS total
+              FROM ${from} WHERE ${where} ORDER BY s."_file", s."_line" LIMIT ${WARNINGS_PER_COLUMN}`,
+        params: [],
+      });
+      for (const row of rows) {
+        warnings.push({
+          severity: "warning",
+          code: "orphan_reference",
+          file: String(row.f),
+          line: Number(row.l),
+          column: column.name,
+          value: String(row.v),
+          reason: `${column.name} ${String(row.v)} is not a known ${ref.column} in ${ref.entity}; the row was imported, add the missing ${ref.entity} row or correct the id`,
+        });
+      }
+      const total = Number(rows[0]?.total ?? 0);
+      if (total > rows.length) {
+        warnings.push({
+          severity: "warning",
+          code: "orphan_reference",
+          file: String(rows[0]?.f ?? entity.name),
+          line: null,
+          column: column.name,
+          value: null,
+          reason: `${total - rows.length} more rows of ${entity.name} have a ${column.name} not found in ${ref.entity}`,
+        });
+      }
+    }
+  }
+  return warnings;
+}
