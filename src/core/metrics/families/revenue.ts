@@ -1,3 +1,223 @@
-import type { MetricDefinition } from "../metric-definition.js";
+import { CrmKpiError } from "../../errors.js";
+import type { MetricContext } from "../metric-context.js";
+import type { Grouping, MetricDefinition, MetricParam } from "../metric-definition.js";
+import { compileParts, customerJoin, drillParts, type MoneyPart, signedOrderAmount } from "./money-rows.js";
+import { customerGroupExpressions, drillColumns, metricColumns } from "./sql-helpers.js";
 
-export const revenueMetrics: readonly MetricDefinition[] = [];
+/**
+ * METRICS.md §2, order-based revenue. Every number is a sum of signed order
+ * amounts (`amount_base`; a refund counts −|amount|) over the orders of a
+ * period that pass a condition; a rate compares two such sums.
+ */
+type OrderWindow = "current" | "previous";
+
+interface OrderPart {
+  readonly part: MoneyPart["part"];
+  /** Which period the orders fall in: P, or P−1 for a rate against the period before. */
+  readonly window?: OrderWindow;
+  /** Condition over `o` (orders), `c` (customers) and `p` (periods). */
+  readonly when?: (ctx: MetricContext, window: OrderWindow) => string;
+}
+
+function orderPart(spec: OrderPart): MoneyPart {
+  const window = spec.window ?? "current";
+  const [start, end] =
+    window === "current" ? ["p.start_at", "p.end_at"] : ["p.prev_start_at", "p.prev_end_at"];
+  return {
+    part: spec.part,
+    entity: "orders",
+    recordId: "o.order_id",
+    amount: (ctx) => signedOrderAmount(ctx),
+    detail: () =>
+      `o.type || ' ' || CAST(o.ordered_at AS VARCHAR) || ' customer ' || CAST(o.customer_id AS VARCHAR)`,
+    from: (ctx, grouping) =>
+      `FROM ${ctx.rel("periods")} p JOIN orders o ON o.ordered_at >= ${start} AND o.ordered_at < ${end}
+       ${customerJoin(ctx, grouping, "o.customer_id")}
+       ${spec.when ? `WHERE ${spec.when(ctx, window)}` : ""}`,
+  };
+}
+
+/** Customers acquired before the start of P (or of P−1). */
+const acquiredBefore = (_ctx: MetricContext, window: OrderWindow) =>
+  `c.acquired_eff < ${window === "current" ? "p.start_at" : "p.prev_start_at"}`;
+
+const DAYS_PER_UNIT: Readonly<Record<string, number>> = { d: 1, w: 7, m: 30, y: 365 };
+
+/** Days of a new-revenue window (`30d`, `2w`, `1m` = 30 d, `1y` = 365 d). */
+export function windowDays(window: string): number {
+  const match = /^(\d+)([dwmy])$/.exec(window.trim());
+  const unit = match?.[2];
+  if (!match || unit === undefined) {
+    throw new CrmKpiError(
+      "bad_argument",
+      `new revenue window "${window}" is not first_order or a duration such as 30d, 2w, 1m, 1y`,
+      { param: "window", value: window },
+    );
+  }
+  return Number(match[1]) * (DAYS_PER_UNIT[unit] ?? 1);
+}
+
+/**
+ * Orders inside their customer's new window: `first_order` = the customer's
+ * first order by (ordered_at, order_id), any type; a duration d = orders
+ * before acquired_at + d.
+ */
+function insideNewWindow(ctx: MetricContext): string {
+  const window = ctx.param("window", ctx.settings.new_revenue_window);
+  if (window === "first_order") {
+    return `o.order_id IN (SELECT f.order_id FROM (
+        SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY ordered_at, order_id) AS rn FROM orders
+      ) f WHERE f.rn = 1)`;
+  }
+  return `o.ordered_at < ${ctx.dialect.addSeconds("c.acquired_eff", ctx.days(windowDays(window)))}`;
+}
+
+const WINDOW_PARAM: MetricParam = {
+  name: "window",
+  description:
+    "first_order, or a duration Nd, Nw (7 d), Nm (30 d), Ny (365 d); default: the dataset's new_revenue_window",
+  default: "first_order",
+};
+
+const TOP_PARAM: MetricParam = {
+  name: "top_percent",
+  description: "the share of paying customers at the top, in percent (rounded up to whole customers)",
+  default: "20",
+};
+
+function topPercent(ctx: MetricContext): number {
+  const text = ctx.param(TOP_PARAM.name, TOP_PARAM.default);
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 100) {
+    throw new CrmKpiError("bad_argument", `top_percent "${text}" must be a whole number from 1 to 100`, {
+      param: TOP_PARAM.name,
+      value: text,
+    });
+  }
+  return value;
+}
+
+type OrderMetric = Omit<MetricDefinition, "compile" | "drill" | "family" | "customerDimensions"> & {
+  readonly parts: readonly OrderPart[];
+};
+
+function orderMetric(m: OrderMetric): MetricDefinition {
+  const { parts, ...rest } = m;
+  const moneyParts = parts.map(orderPart);
+  return {
+    family: "revenue",
+    customerDimensions: "all",
+    ...rest,
+    compile: compileParts(m.id, moneyParts),
+    drill: drillParts(moneyParts),
+  };
+}
+
+/**
+ * Net revenue per paying customer (net > 0) in P, ranked: highest first, ties
+ * by customer_id. Grouped by a customer dimension, the ranking is within the group.
+ */
+function rankedCustomers(ctx: MetricContext, grouping: Grouping): string {
+  const groups = customerGroupExpressions(ctx, grouping, "c");
+  const groupCols = groups.map((g, i) => `, ${g} AS g${i}`).join("");
+  const partition = `x.period_idx${ctx.groupNames(grouping, "x.")}`;
+  return `SELECT x.*, ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY x.revenue DESC, x.customer_id) AS rank_no,
+           COUNT(*) OVER (PARTITION BY ${partition}) AS paying
+    FROM (
+      SELECT p.idx AS period_idx${groupCols}, o.customer_id, SUM(${signedOrderAmount(ctx)}) AS revenue
+      FROM ${ctx.rel("periods")} p JOIN orders o ON o.ordered_at >= p.start_at AND o.ordered_at < p.end_at
+      ${customerJoin(ctx, grouping, "o.customer_id")}
+      GROUP BY p.idx${groups.map((g) => `, ${g}`).join("")}, o.customer_id
+    ) x WHERE x.revenue > 0`;
+}
+
+/** rank ≤ ceil(n · pct / 100), in integers so no float rounding moves the cut. */
+const inTop = (ctx: MetricContext) => `100 * (r.rank_no - 1) < ${ctx.bind(topPercent(ctx))} * r.paying`;
+
+const concentrationMetric: MetricDefinition = {
+  id: "revenue_concentration_top20",
+  family: "revenue",
+  kind: "ratio",
+  unit: "fraction",
+  direction: "down",
+  requires: ["orders"],
+  customerDimensions: "all",
+  formula:
+    "Σ net revenue in P of the top ceil(20 % × n) paying customers / Σ net revenue in P of the n paying customers " +
+    "(paying = net revenue in P > 0, refunds subtracted; ranked by net revenue, ties by customer_id)",
+  params: [TOP_PARAM],
+  compile(ctx, grouping) {
+    return `SELECT ${metricColumns(
+      ctx,
+      this.id,
+      "r.period_idx",
+      grouping,
+      grouping.keys.map((_, i) => `r.g${i}`),
+      { numerator: `SUM(CASE WHEN ${inTop(ctx)} THEN r.revenue ELSE 0 END)`, denominator: "SUM(r.revenue)" },
+    )}
+      FROM (${rankedCustomers(ctx, grouping)}) r
+      GROUP BY r.period_idx${ctx.groupNames(grouping, "r.")}`;
+  },
+  drill(ctx, grouping) {
+    const row = (part: "numerator" | "denominator", where: string) =>
+      `SELECT ${drillColumns(
+        ctx,
+        "r.period_idx",
+        grouping,
+        grouping.keys.map((_, i) => `r.g${i}`),
+        {
+          part,
+          entity: "customers",
+          recordId: "r.customer_id",
+          amount: "r.revenue",
+          detail: `'rank ' || CAST(r.rank_no AS VARCHAR) || ' of ' || CAST(r.paying AS VARCHAR) || ' paying customers'`,
+        },
+      )} FROM (${rankedCustomers(ctx, grouping)}) r ${where}`;
+    return `${row("numerator", `WHERE ${inTop(ctx)}`)} UNION ALL ${row("denominator", "")}`;
+  },
+};
+
+export const revenueMetrics: readonly MetricDefinition[] = [
+  orderMetric({
+    id: "revenue",
+    kind: "sum",
+    unit: "money",
+    direction: "up",
+    requires: ["orders"],
+    formula: "Σ order amounts with ordered_at in P (a refund counts −|amount|)",
+    parts: [{ part: "value" }],
+  }),
+  orderMetric({
+    id: "net_new_revenue",
+    kind: "sum",
+    unit: "money",
+    direction: "up",
+    requires: ["orders"],
+    formula:
+      "Σ order amounts in P of orders inside their customer's new window (first_order: the first order by (ordered_at, order_id); duration d: ordered_at < acquired_at + d)",
+    params: [WINDOW_PARAM],
+    parts: [{ part: "value", when: (ctx) => insideNewWindow(ctx) }],
+  }),
+  orderMetric({
+    id: "expansion_revenue",
+    kind: "sum",
+    unit: "money",
+    direction: "up",
+    requires: ["orders", "customers"],
+    formula: "Σ order amounts in P from customers acquired before start",
+    parts: [{ part: "value", when: acquiredBefore }],
+  }),
+  orderMetric({
+    id: "expansion_revenue_rate",
+    kind: "ratio",
+    unit: "fraction",
+    direction: "up",
+    requires: ["orders", "customers"],
+    formula: "expansion_revenue(P) / expansion_revenue(P−1)",
+    parts: [
+      { part: "numerator", when: acquiredBefore },
+      { part: "denominator", window: "previous", when: acquiredBefore },
+    ],
+  }),
+  concentrationMetric,
+];
