@@ -40,6 +40,13 @@ export function reportedValue(
       const scale = kind === "nps" ? 100 : 1;
       return { value: denominator === 0 ? null : (scale * numerator) / denominator, numerator, denominator };
     }
+    case "quotient": {
+      const numerator = toNumber(raw.numerator);
+      const denominator = toNumber(raw.denominator);
+      const value =
+        numerator === null || denominator === null || denominator === 0 ? null : numerator / denominator;
+      return { value, numerator, denominator };
+    }
     default:
       return assertUnreachable(kind);
   }

@@ -1,3 +1,406 @@
-import type { MetricDefinition } from "../metric-definition.js";
+import type { MetricContext } from "../metric-context.js";
+import type { Grouping, MetricDefinition, MetricParam } from "../metric-definition.js";
+import { newCustomersPerPeriodSql, spendPerPeriodSql, spendRowsSql } from "./acquisition-cost.js";
+import { durationDays, numberParam } from "./duration-param.js";
+import { signedOrderAmount } from "./money-rows.js";
+import { drillColumns, metricColumns, type Part } from "./sql-helpers.js";
 
-export const customerValueMetrics: readonly MetricDefinition[] = [];
+/**
+ * METRICS.md §3 customer value (cac itself lives in acquisition-cost.ts).
+ *
+ * Every value metric reads one row per period of window statistics over
+ * W = [end − window, end): revenue, #orders (refund rows included), buyers,
+ * customers active at the window start and those of them churned by end.
+ * A metric is a choice of numerator and denominator over that row, and its
+ * drill-down lists the orders and customers behind the same columns.
+ *
+ * A window other than 365 d gives per-window customer value; lifespan and clv
+ * are annualized (lifespan in years = window in years / churn over W), so
+ * clv = customer value per window / churn over W whatever the window.
+ */
+
+const DAY_SECONDS = 86_400;
+const YEAR_DAYS = 365;
+
+const WINDOW: MetricParam = {
+  name: "window",
+  description: "length of W, ending at the period end",
+  default: "365d",
+};
+const GROSS_MARGIN: MetricParam = {
+  name: "gross_margin",
+  description: "share of revenue kept",
+  default: "1",
+};
+const LIFESPAN: MetricParam = {
+  name: "lifespan_years",
+  description: "customer lifespan in years; empty: 1 / annual churn over W",
+  default: "",
+};
+const PAYBACK_WINDOW: MetricParam = {
+  name: "payback_window",
+  description: "cohort revenue window after acquisition (30-day months)",
+  default: "90d",
+};
+
+/** A numeric constant, bound and typed (a bare bound integer would make the division integral). */
+function num(ctx: MetricContext, value: number): string {
+  return `CAST(${ctx.bind(value)} AS DOUBLE)`;
+}
+
+function windowDays(ctx: MetricContext): number {
+  return durationDays(ctx, WINDOW.name, WINDOW.default);
+}
+
+/** The start of W for period alias `p`. */
+function windowStart(ctx: MetricContext): string {
+  return ctx.dialect.addSeconds("p.end_at", ctx.bind(-windowDays(ctx) * DAY_SECONDS));
+}
+
+/** Orders in W per period: idx, order_id, customer_id, ordered_at, amount (signed, base currency). */
+function windowOrdersSql(ctx: MetricContext): string {
+  return `SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, ${signedOrderAmount(ctx)} AS amount
+    FROM ${ctx.rel("periods")} p JOIN orders o ON o.ordered_at >= ${windowStart(ctx)} AND o.ordered_at < p.end_at`;
+}
+
+/**
+ * Customers active at the start of W per period, flagged `churned` when not
+ * active at the period end (spans: active at t ⇔ lo < t ≤ hi).
+ */
+function windowBaseSql(ctx: MetricContext): string {
+  const ws = windowStart(ctx);
+  return `SELECT DISTINCT p.idx, s.customer_id, (ca.customer_id IS NULL) AS churned
+    FROM ${ctx.rel("periods")} p
+    JOIN ${ctx.rel("customer_spans")} s ON s.lo < ${ws} AND (s.hi IS NULL OR ${ws} <= s.hi)
+    LEFT JOIN ${ctx.rel("customer_active")} ca ON ca.customer_id = s.customer_id AND ca.t = p.end_at`;
+}
+
+/** One row per period `w`: revenue, orders, buyers, and with `churn` at_start, churned. */
+function windowStatsSql(ctx: MetricContext, churn: boolean): string {
+  const base = churn
+    ? `LEFT JOIN (SELECT idx, COUNT(*) AS at_start, SUM(CASE WHEN churned THEN 1 ELSE 0 END) AS churned
+        FROM (${windowBaseSql(ctx)}) wb GROUP BY idx) b ON b.idx = p.idx`
+    : "";
+  return `SELECT p.idx, r.revenue, COALESCE(r.orders, 0) AS orders, COALESCE(r.buyers, 0) AS buyers${churn ? ", COALESCE(b.at_start, 0) AS at_start, COALESCE(b.churned, 0) AS churned" : ""}
+    FROM ${ctx.rel("periods")} p
+    LEFT JOIN (SELECT idx, SUM(amount) AS revenue, COUNT(*) AS orders, COUNT(DISTINCT customer_id) AS buyers
+      FROM (${windowOrdersSql(ctx)}) wo GROUP BY idx) r ON r.idx = p.idx
+    ${base}`;
+}
+
+/** Customer value per year over W: revenue_W / buyers_W × 365 d / W (null without buyers). */
+function annualCustomerValue(ctx: MetricContext): string {
+  return `CAST(w.revenue AS DOUBLE) / NULLIF(w.buyers, 0) * ${num(ctx, YEAR_DAYS / windowDays(ctx))}`;
+}
+
+/** 1 / lifespan in years: the given lifespan, else churn over W annualized (null when nobody was active). */
+function annualChurn(ctx: MetricContext): string {
+  const given = ctx.param(LIFESPAN.name, "");
+  if (given.trim() !== "") return num(ctx, 1 / numberParam(ctx, LIFESPAN.name, given));
+  return `CAST(w.churned AS DOUBLE) / NULLIF(w.at_start, 0) * ${num(ctx, YEAR_DAYS / windowDays(ctx))}`;
+}
+
+function clvNumerator(ctx: MetricContext): string {
+  return `${annualCustomerValue(ctx)} * ${num(ctx, numberParam(ctx, GROSS_MARGIN.name, GROSS_MARGIN.default))}`;
+}
+
+// --- drill-down rows, shared by the metrics that use the same columns -------
+
+type DrillRows = (ctx: MetricContext, grouping: Grouping, part: Part) => string;
+
+const windowOrderRows =
+  (withAmount: boolean): DrillRows =>
+  (ctx, grouping, part) =>
+    `SELECT ${drillColumns(ctx, "wo.idx", grouping, [], {
+      part,
+      entity: "orders",
+      recordId: "wo.order_id",
+      amount: withAmount ? "wo.amount" : undefined,
+      detail: `${ctx.bind("ordered ")} || CAST(wo.ordered_at AS VARCHAR)`,
+    })} FROM (${windowOrdersSql(ctx)}) wo`;
+
+const buyerRows: DrillRows = (ctx, grouping, part) =>
+  `SELECT DISTINCT ${drillColumns(ctx, "wo.idx", grouping, [], {
+    part,
+    entity: "customers",
+    recordId: "wo.customer_id",
+    detail: ctx.bind("ordered in the window"),
+  })} FROM (${windowOrdersSql(ctx)}) wo WHERE wo.customer_id IS NOT NULL`;
+
+const baseRows =
+  (onlyChurned: boolean): DrillRows =>
+  (ctx, grouping, part) =>
+    `SELECT ${drillColumns(ctx, "wb.idx", grouping, [], {
+      part,
+      entity: "customers",
+      recordId: "wb.customer_id",
+      detail: `CASE WHEN wb.churned THEN ${ctx.bind("active at window start, churned by end")} ELSE ${ctx.bind("active at window start and at end")} END`,
+    })} FROM (${windowBaseSql(ctx)}) wb${onlyChurned ? " WHERE wb.churned" : ""}`;
+
+/** A parameter shown as the row behind a part (lifespan_years when given). */
+const paramRow =
+  (name: string, value: (ctx: MetricContext) => number): DrillRows =>
+  (ctx, grouping, part) =>
+    `SELECT ${drillColumns(ctx, "p.idx", grouping, [], {
+      part,
+      entity: "params",
+      recordId: ctx.bind(name),
+      amount: num(ctx, value(ctx)),
+      detail: ctx.bind(`--param ${name}`),
+    })} FROM ${ctx.rel("periods")} p`;
+
+const lifespanGiven = (ctx: MetricContext) => ctx.param(LIFESPAN.name, "").trim() !== "";
+const lifespanValue = (ctx: MetricContext) => numberParam(ctx, LIFESPAN.name, ctx.param(LIFESPAN.name, "1"));
+
+function drillFrom(parts: readonly (readonly [Part, DrillRows])[]) {
+  return (ctx: MetricContext, grouping: Grouping): string =>
+    parts.map(([part, rows]) => rows(ctx, grouping, part)).join("\nUNION ALL\n");
+}
+
+// --- metrics ---------------------------------------------------------------
+
+interface WindowMetric {
+  readonly id: string;
+  readonly kind: "ratio" | "quotient";
+  readonly unit: MetricDefinition["unit"];
+  readonly direction: MetricDefinition["direction"];
+  readonly formula: string;
+  readonly params: readonly MetricParam[];
+  readonly churn: boolean;
+  readonly numerator: (ctx: MetricContext) => string;
+  readonly denominator: (ctx: MetricContext) => string;
+  readonly drill: (ctx: MetricContext, grouping: Grouping) => string;
+}
+
+function windowMetric(m: WindowMetric): MetricDefinition {
+  return {
+    id: m.id,
+    family: "value",
+    kind: m.kind,
+    unit: m.unit,
+    direction: m.direction,
+    formula: m.formula,
+    requires: m.churn ? ["customers", "orders"] : ["orders"],
+    params: m.params,
+    customerDimensions: "none",
+    compile: (ctx, grouping) =>
+      `SELECT ${metricColumns(ctx, m.id, "w.idx", grouping, [], {
+        numerator: m.numerator(ctx),
+        denominator: m.denominator(ctx),
+      })} FROM (${windowStatsSql(ctx, m.churn)}) w`,
+    drill: m.drill,
+  };
+}
+
+const avgPurchaseValue = windowMetric({
+  id: "avg_purchase_value",
+  kind: "ratio",
+  unit: "money",
+  direction: "up",
+  formula: "revenue_W / #orders_W, W = [end − window, end); refunds count −|amount| and as orders",
+  params: [WINDOW],
+  churn: false,
+  numerator: () => "COALESCE(w.revenue, 0)",
+  denominator: () => "w.orders",
+  drill: drillFrom([
+    ["numerator", windowOrderRows(true)],
+    ["denominator", windowOrderRows(false)],
+  ]),
+});
+
+const purchaseFrequency = windowMetric({
+  id: "purchase_frequency",
+  kind: "ratio",
+  unit: "count",
+  direction: "up",
+  formula: "#orders_W / #distinct customers with orders in W",
+  params: [WINDOW],
+  churn: false,
+  numerator: () => "w.orders",
+  denominator: () => "w.buyers",
+  drill: drillFrom([
+    ["numerator", windowOrderRows(false)],
+    ["denominator", buyerRows],
+  ]),
+});
+
+const customerValue = windowMetric({
+  id: "customer_value",
+  kind: "ratio",
+  unit: "money",
+  direction: "up",
+  formula: "avg_purchase_value × purchase_frequency = revenue_W / customers with orders in W",
+  params: [WINDOW],
+  churn: false,
+  numerator: () => "COALESCE(w.revenue, 0)",
+  denominator: () => "w.buyers",
+  drill: drillFrom([
+    ["numerator", windowOrderRows(true)],
+    ["denominator", buyerRows],
+  ]),
+});
+
+const customerLifespanYears: MetricDefinition = {
+  ...windowMetric({
+    id: "customer_lifespan_years",
+    kind: "ratio",
+    unit: "years",
+    direction: "up",
+    formula:
+      "lifespan_years when given; else 1 / churn over W = customers active at end − window / those of them not active at end (× window in years)",
+    params: [WINDOW, LIFESPAN],
+    churn: true,
+    numerator: (ctx) =>
+      lifespanGiven(ctx)
+        ? num(ctx, lifespanValue(ctx))
+        : `w.at_start * ${num(ctx, windowDays(ctx) / YEAR_DAYS)}`,
+    denominator: (ctx) => (lifespanGiven(ctx) ? "1" : "w.churned"),
+    drill: (ctx, grouping) =>
+      lifespanGiven(ctx)
+        ? paramRow(LIFESPAN.name, lifespanValue)(ctx, grouping, "numerator")
+        : drillFrom([
+            ["numerator", baseRows(false)],
+            ["denominator", baseRows(true)],
+          ])(ctx, grouping),
+  }),
+  requires: ["customers"],
+};
+
+/** Rows behind 1 / lifespan: the given lifespan, else the customers behind the churn over W. */
+const churnRows: DrillRows = (ctx, grouping, part) =>
+  lifespanGiven(ctx)
+    ? paramRow(LIFESPAN.name, lifespanValue)(ctx, grouping, part)
+    : baseRows(false)(ctx, grouping, part);
+
+const clvDrill = drillFrom([
+  ["numerator", windowOrderRows(true)],
+  ["numerator", buyerRows],
+  ["denominator", churnRows],
+]);
+
+const clv = windowMetric({
+  id: "clv",
+  kind: "quotient",
+  unit: "money",
+  direction: "up",
+  formula:
+    "customer_value × customer_lifespan_years × gross_margin = annual customer value × gross_margin / annual churn",
+  params: [WINDOW, LIFESPAN, GROSS_MARGIN],
+  churn: true,
+  numerator: clvNumerator,
+  denominator: annualChurn,
+  drill: clvDrill,
+});
+
+/** Orders of the P cohort (customers acquired in P) in their first payback window: idx, order_id, customer_id, ordered_at, amount. */
+function cohortRevenueSql(ctx: MetricContext): string {
+  const window = ctx.bind(durationDays(ctx, PAYBACK_WINDOW.name, PAYBACK_WINDOW.default) * DAY_SECONDS);
+  return `SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, ${signedOrderAmount(ctx)} AS amount
+    FROM ${ctx.rel("periods")} p
+    JOIN ${ctx.rel("customers")} c ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at
+    JOIN orders o ON o.customer_id = c.customer_id AND o.ordered_at >= c.acquired_eff
+      AND o.ordered_at < ${ctx.dialect.addSeconds("c.acquired_eff", window)}`;
+}
+
+/** cac per period `p` (null without new customers), from the spend arithmetic of acquisition-cost.ts. */
+function cacColumns(ctx: MetricContext): { from: string; cac: string } {
+  return {
+    from: `LEFT JOIN (${spendPerPeriodSql(ctx)}) sp ON sp.idx = p.idx
+      LEFT JOIN (${newCustomersPerPeriodSql(ctx)}) nc ON nc.idx = p.idx`,
+    cac: "CAST(COALESCE(sp.spend, 0) AS DOUBLE) / NULLIF(nc.n, 0)",
+  };
+}
+
+const newCustomerRows: DrillRows = (ctx, grouping, part) =>
+  `SELECT ${drillColumns(ctx, "p.idx", grouping, [], {
+    part,
+    entity: "customers",
+    recordId: "c.customer_id",
+    detail: `${ctx.bind("acquired ")} || CAST(c.acquired_eff AS VARCHAR)`,
+  })} FROM ${ctx.rel("periods")} p JOIN ${ctx.rel("customers")} c
+    ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at`;
+
+/** Spend rows and new customers behind cac. */
+const cacRows: DrillRows = (ctx, grouping, part) =>
+  `SELECT ${drillColumns(ctx, "sr.idx", grouping, [], {
+    part,
+    entity: "spend",
+    recordId: "sr.record_id",
+    amount: "sr.amount",
+    detail: "sr.detail",
+  })} FROM (${spendRowsSql(ctx)}) sr
+  UNION ALL ${newCustomerRows(ctx, grouping, part)}`;
+
+const cohortOrderRows: DrillRows = (ctx, grouping, part) =>
+  `SELECT ${drillColumns(ctx, "co.idx", grouping, [], {
+    part,
+    entity: "orders",
+    recordId: "co.order_id",
+    amount: "co.amount",
+    detail: `${ctx.bind("cohort order ")} || CAST(co.ordered_at AS VARCHAR)`,
+  })} FROM (${cohortRevenueSql(ctx)}) co`;
+
+const cacPaybackMonths: MetricDefinition = {
+  id: "cac_payback_months",
+  family: "value",
+  kind: "quotient",
+  unit: "months",
+  direction: "down",
+  formula:
+    "cac / (monthly revenue per new customer × gross_margin); monthly revenue per new customer = Σ revenue of the P cohort in [acquired_at, acquired_at + payback_window) / (N × payback_window in 30-day months)",
+  requires: ["customers", "spend", "orders"],
+  params: [PAYBACK_WINDOW, GROSS_MARGIN],
+  customerDimensions: "none",
+  compile(ctx, grouping) {
+    const months = durationDays(ctx, PAYBACK_WINDOW.name, PAYBACK_WINDOW.default) / 30;
+    const margin = numberParam(ctx, GROSS_MARGIN.name, GROSS_MARGIN.default);
+    const { from, cac } = cacColumns(ctx);
+    return `SELECT ${metricColumns(ctx, this.id, "p.idx", grouping, [], {
+      numerator: cac,
+      denominator: `CAST(COALESCE(cr.revenue, 0) AS DOUBLE) / NULLIF(nc.n, 0) / ${num(ctx, months)} * ${num(ctx, margin)}`,
+    })}
+      FROM ${ctx.rel("periods")} p ${from}
+      LEFT JOIN (SELECT idx, SUM(amount) AS revenue FROM (${cohortRevenueSql(ctx)}) co GROUP BY idx) cr ON cr.idx = p.idx`;
+  },
+  drill: drillFrom([
+    ["numerator", cacRows],
+    ["denominator", cohortOrderRows],
+    ["denominator", newCustomerRows],
+  ]),
+};
+
+const ltvToCac: MetricDefinition = {
+  id: "ltv_to_cac",
+  family: "value",
+  kind: "quotient",
+  unit: "score",
+  direction: "up",
+  formula: "clv / cac",
+  requires: ["customers", "orders", "spend"],
+  params: [WINDOW, LIFESPAN, GROSS_MARGIN],
+  customerDimensions: "none",
+  compile(ctx, grouping) {
+    const { from, cac } = cacColumns(ctx);
+    return `SELECT ${metricColumns(ctx, this.id, "p.idx", grouping, [], {
+      numerator: `(${clvNumerator(ctx)}) / NULLIF(${annualChurn(ctx)}, 0)`,
+      denominator: cac,
+    })}
+      FROM ${ctx.rel("periods")} p JOIN (${windowStatsSql(ctx, true)}) w ON w.idx = p.idx ${from}`;
+  },
+  drill: drillFrom([
+    ["numerator", windowOrderRows(true)],
+    ["numerator", buyerRows],
+    ["numerator", churnRows],
+    ["denominator", cacRows],
+  ]),
+};
+
+export const customerValueMetrics: readonly MetricDefinition[] = [
+  avgPurchaseValue,
+  purchaseFrequency,
+  customerValue,
+  customerLifespanYears,
+  clv,
+  cacPaybackMonths,
+  ltvToCac,
+];

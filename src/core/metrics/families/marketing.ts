@@ -1,3 +1,87 @@
-import type { MetricDefinition } from "../metric-definition.js";
+import type { MetricContext } from "../metric-context.js";
+import type { Grouping, MetricDefinition } from "../metric-definition.js";
+import { drillColumns, metricColumns, type Part } from "./sql-helpers.js";
 
-export const marketingMetrics: readonly MetricDefinition[] = [];
+/**
+ * METRICS.md §6 `email_list_growth_rate`. Membership is per (list, lower-cased
+ * email): a member at `start` is a pair whose latest event before `start` is
+ * `subscribed`. Each event is turned into a span (at, next event of the pair],
+ * so "latest event before t is this one" ⇔ at < t ≤ next_at (or no next).
+ * Events of a pair at the same instant put `subscribed` first, so the other
+ * kind is the latest one and the pair is not a member.
+ */
+
+const SUBSCRIBED = "subscribed";
+
+function byList(grouping: Grouping): boolean {
+  return grouping.source === "builtin" && grouping.keys[0] === "list_id";
+}
+
+/** Every event with the member key and the instant of the pair's next event. */
+function eventsSql(ctx: MetricContext): string {
+  const at = ctx.q("at");
+  const member = "LOWER(e.email)";
+  return `SELECT e.list_id, ${member} AS member, e.event, e.${at} AS at_,
+      LEAD(e.${at}) OVER (PARTITION BY e.list_id, ${member}
+        ORDER BY e.${at}, CASE WHEN e.event = ${ctx.bind(SUBSCRIBED)} THEN 0 ELSE 1 END) AS next_at
+    FROM email_events e`;
+}
+
+/** Signed event rows in P: +1 subscribed, −1 any other kind (unsubscribed, bounced, complained). */
+function movesSql(ctx: MetricContext): string {
+  return `SELECT p.idx, ev.list_id, ev.member, ev.event, ev.at_,
+      CASE WHEN ev.event = ${ctx.bind(SUBSCRIBED)} THEN 1 ELSE -1 END AS delta
+    FROM ${ctx.rel("periods")} p JOIN (${eventsSql(ctx)}) ev ON ev.at_ >= p.start_at AND ev.at_ < p.end_at`;
+}
+
+/** Pairs subscribed at the start of P (their latest event before start is `subscribed`). */
+function membersAtStartSql(ctx: MetricContext): string {
+  return `SELECT p.idx, ev.list_id, ev.member, ev.at_
+    FROM ${ctx.rel("periods")} p JOIN (${eventsSql(ctx)}) ev
+      ON ev.event = ${ctx.bind(SUBSCRIBED)} AND ev.at_ < p.start_at AND (ev.next_at IS NULL OR ev.next_at >= p.start_at)`;
+}
+
+const emailListGrowthRate: MetricDefinition = {
+  id: "email_list_growth_rate",
+  family: "marketing",
+  kind: "ratio",
+  unit: "fraction",
+  direction: "up",
+  formula: "(subscribed − unsubscribed − bounced − complained in P) / list size at start",
+  requires: ["email_events"],
+  builtInBreakdowns: [{ keys: ["list_id"] }],
+  customerDimensions: "none",
+  compile(ctx, grouping) {
+    const perList = byList(grouping);
+    // Per list: every list × every period, so a quiet list still reports its size.
+    const lists = perList ? ` CROSS JOIN (SELECT DISTINCT list_id FROM email_events) l` : "";
+    const listCol = perList ? ", list_id" : "";
+    const on = (alias: string) =>
+      `${alias}.idx = p.idx${perList ? ` AND ${alias}.list_id IS NOT DISTINCT FROM l.list_id` : ""}`;
+    return `SELECT ${metricColumns(ctx, this.id, "p.idx", grouping, perList ? ["l.list_id"] : [], {
+      numerator: "COALESCE(mv.n, 0)",
+      denominator: "COALESCE(sz.n, 0)",
+    })}
+      FROM ${ctx.rel("periods")} p${lists}
+      LEFT JOIN (SELECT idx${listCol}, SUM(delta) AS n FROM (${movesSql(ctx)}) m GROUP BY idx${listCol}) mv ON ${on("mv")}
+      LEFT JOIN (SELECT idx${listCol}, COUNT(*) AS n FROM (${membersAtStartSql(ctx)}) s GROUP BY idx${listCol}) sz ON ${on("sz")}`;
+  },
+  drill(ctx, grouping) {
+    const groups = byList(grouping) ? ["x.list_id"] : [];
+    const rows = (part: Part, from: string, amount: string | undefined, detail: string) =>
+      `SELECT ${drillColumns(ctx, "x.idx", grouping, groups, {
+        part,
+        entity: "email_events",
+        recordId: "x.member",
+        amount,
+        detail,
+      })} FROM (${from}) x`;
+    const where = (label: string) =>
+      `COALESCE(x.list_id, '') || ' ' || ${label} || ' ' || CAST(x.at_ AS VARCHAR)`;
+    return `${rows("numerator", movesSql(ctx), "x.delta", where("x.event"))}
+      UNION ALL
+      ${rows("denominator", membersAtStartSql(ctx), undefined, where(ctx.bind("subscribed since")))}`;
+  },
+};
+
+export const marketingMetrics: readonly MetricDefinition[] = [emailListGrowthRate];

@@ -1,0 +1,72 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { listMetrics } from "../../core/metrics/registry.js";
+import { t } from "../../messages/index.js";
+import { type ReportRequest, runReport } from "../../report/run-report.js";
+import { type CliContext, withEngine } from "../cli-context.js";
+import { writeLine } from "../cli-io.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { formatNumber } from "../format-number.js";
+import { runImportCommand } from "./import-command.js";
+import { printReport } from "./report-command.js";
+
+export interface DemoCommandOptions {
+  readonly db: string;
+  readonly scale: number;
+  /** Keep the generated files here; default: a temporary folder removed afterwards. */
+  readonly data?: string;
+}
+
+/** The metrics a first look should show, in this order; those not implemented yet are skipped. */
+export const HEADLINE_METRICS = [
+  "new_customers",
+  "customer_churn_rate",
+  "revenue",
+  "mrr",
+  "net_revenue_retention",
+  "nps",
+] as const;
+
+const MONTHS_SHOWN = 12;
+
+/** `crm-kpi demo`: generate → import → a report of headline metrics over the last 12 months. */
+export async function runDemoCommand(ctx: CliContext, options: DemoCommandOptions): Promise<ExitCode> {
+  const { generateDataset } = await import("../../generator/index.js");
+  const dir = options.data
+    ? path.resolve(options.data)
+    : await mkdtemp(path.join(os.tmpdir(), "crm-kpi-demo-"));
+  try {
+    writeLine(
+      ctx.io.stderr,
+      t(ctx.lang, "demo.generating", { scale: formatNumber(options.scale, ctx.lang), dir }),
+    );
+    await generateDataset(dir, { scale: options.scale });
+    writeLine(ctx.io.stderr, t(ctx.lang, "demo.importing", { db: options.db }));
+    const imported = await runImportCommand(ctx, dir, { db: options.db });
+    if (imported !== EXIT.ok) return imported;
+  } finally {
+    if (!options.data) await rm(dir, { recursive: true, force: true });
+  }
+
+  const known = new Set(listMetrics().map((m) => m.id));
+  const request: ReportRequest = {
+    metrics: HEADLINE_METRICS.filter((id) => known.has(id)),
+    grain: "month",
+  };
+  const result = await withEngine(options.db, (engine) => runReport(engine, request));
+  const periods = result.periods.slice(-MONTHS_SHOWN);
+  const shown = new Set(periods.map((p) => p.label));
+  writeLine(ctx.io.stdout);
+  writeLine(ctx.io.stdout, t(ctx.lang, "demo.reportTitle"));
+  writeLine(ctx.io.stdout);
+  printReport(
+    ctx,
+    { ...result, periods, values: result.values.filter((v) => shown.has(v.period)) },
+    request,
+    "table",
+  );
+  writeLine(ctx.io.stdout);
+  writeLine(ctx.io.stdout, t(ctx.lang, "demo.next", { db: options.db }));
+  return EXIT.ok;
+}

@@ -1,0 +1,158 @@
+import { SingleBar } from "cli-progress";
+import type { ImportIssue, ImportResult } from "../../import/import-dataset.js";
+import { t } from "../../messages/index.js";
+import type { CliContext } from "../cli-context.js";
+import { withEngine } from "../cli-context.js";
+import { writeLine } from "../cli-io.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { formatNumber } from "../format-number.js";
+
+export interface ImportCommandOptions {
+  readonly db: string;
+  readonly mapping?: string;
+  readonly skipInvalid?: boolean;
+  readonly rejects?: string;
+}
+
+const MAX_ERRORS_SHOWN = 20;
+const MAX_WARNINGS_SHOWN = 5;
+
+/** `crm-kpi import <dir>`: loads a dataset folder and prints a summary, or every rejected row. */
+export async function runImportCommand(
+  ctx: CliContext,
+  dir: string,
+  options: ImportCommandOptions,
+): Promise<ExitCode> {
+  const { importDataset } = await import("../../import/import-dataset.js");
+  const progress = ctx.io.isTTY ? createProgress(ctx) : undefined;
+  try {
+    const result = await withEngine(options.db, (engine) =>
+      importDataset(engine, dir, {
+        ...(options.mapping ? { mappingFile: options.mapping } : {}),
+        ...(options.skipInvalid ? { skipInvalid: true } : {}),
+        ...(options.rejects ? { rejectsFile: options.rejects } : {}),
+        ...(progress ? { onProgress: progress.update } : {}),
+      }),
+    );
+    progress?.stop();
+    printSummary(ctx, result);
+    return EXIT.ok;
+  } catch (error) {
+    progress?.stop();
+    const issues = issuesOf(error);
+    if (!issues) throw error;
+    printRejection(ctx, issues);
+    return EXIT.data;
+  }
+}
+
+/** The errors an `import_rejected` failure carries, if it is one. */
+function issuesOf(error: unknown): readonly ImportIssue[] | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const candidate = error as { code?: unknown; issues?: unknown };
+  return candidate.code === "import_rejected" && Array.isArray(candidate.issues)
+    ? (candidate.issues as ImportIssue[])
+    : undefined;
+}
+
+/** `orders.csv:118 amount "12,50": reason` */
+export function formatIssue(issue: ImportIssue): string {
+  let place = issue.file;
+  if (issue.line !== null) place += `:${issue.line}`;
+  if (issue.column !== null) place += ` ${issue.column}`;
+  const value = issue.value === null ? "" : ` ${JSON.stringify(issue.value)}`;
+  return `${place}${value}: ${issue.reason}`;
+}
+
+function printRejection(ctx: CliContext, issues: readonly ImportIssue[]): void {
+  const { stderr } = ctx.io;
+  writeLine(
+    stderr,
+    `${t(ctx.lang, "cli.error.prefix")} ${t(ctx.lang, "import.failed", { count: issues.length })}`,
+  );
+  for (const issue of issues.slice(0, MAX_ERRORS_SHOWN)) writeLine(stderr, `  ${formatIssue(issue)}`);
+  if (issues.length > MAX_ERRORS_SHOWN) {
+    writeLine(stderr, `  ${t(ctx.lang, "import.more", { count: issues.length - MAX_ERRORS_SHOWN })}`);
+  }
+  writeLine(stderr, t(ctx.lang, "import.fix"));
+}
+
+function printSummary(ctx: CliContext, result: ImportResult): void {
+  const { stdout } = ctx.io;
+  const { lang } = ctx;
+  const entries = Object.entries(result.rowsByEntity).filter(([, rows]) => rows > 0);
+  const total = entries.reduce((sum, [, rows]) => sum + rows, 0);
+  writeLine(
+    stdout,
+    t(lang, "import.summary.title", {
+      total: formatNumber(total, lang, 0),
+      seconds: formatNumber(result.durationMs / 1000, lang, 1),
+    }),
+  );
+  for (const [entity, rows] of entries) {
+    writeLine(stdout, `  ${t(lang, "import.summary.entity", { entity, rows: formatNumber(rows, lang, 0) })}`);
+  }
+  if (result.rejected > 0) {
+    writeLine(
+      stdout,
+      t(lang, "import.summary.rejected", {
+        count: formatNumber(result.rejected, lang, 0),
+        file: result.rejectsFile ?? "",
+      }),
+    );
+  }
+  if (result.warnings.length > 0) {
+    writeLine(
+      stdout,
+      t(lang, "import.summary.warnings", { count: formatNumber(result.warnings.length, lang, 0) }),
+    );
+    for (const warning of result.warnings.slice(0, MAX_WARNINGS_SHOWN))
+      writeLine(stdout, `  ${formatIssue(warning)}`);
+    if (result.warnings.length > MAX_WARNINGS_SHOWN) {
+      writeLine(
+        stdout,
+        `  ${t(lang, "import.more", { count: result.warnings.length - MAX_WARNINGS_SHOWN })}`,
+      );
+    }
+  }
+}
+
+interface Progress {
+  update(p: { file: string; bytesRead: number; bytesTotal: number; rows: number }): void;
+  stop(): void;
+}
+
+/** One bar per file, drawn on stderr (only on a terminal). */
+function createProgress(ctx: CliContext): Progress {
+  const format = t(ctx.lang, "import.progress", {
+    file: "{file}",
+    bar: "{bar}",
+    percentage: "{percentage}",
+    rows: "{rows}",
+  });
+  const bar = new SingleBar({
+    format,
+    stream: ctx.io.stderr as NodeJS.WritableStream,
+    hideCursor: true,
+    clearOnComplete: true,
+    fps: 10,
+  });
+  let currentFile: string | undefined;
+  let stopped = false;
+  return {
+    update(p) {
+      if (p.file !== currentFile) {
+        if (currentFile !== undefined) bar.stop();
+        currentFile = p.file;
+        bar.start(Math.max(1, p.bytesTotal), p.bytesRead, { file: p.file, rows: p.rows });
+        stopped = false;
+      } else {
+        bar.update(p.bytesRead, { rows: p.rows });
+      }
+    },
+    stop() {
+      if (currentFile !== undefined && !stopped) bar.stop();
+      stopped = true;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { formatPeriodLabel, type Grain, type Period } from "../../calendar/index.js";
+import { listMetrics } from "../../core/metrics/registry.js";
+import type { CalendarId } from "../../core/model/settings.js";
+import type { Lang } from "../../messages/index.js";
+import { periodOptions, type ReportRequest, type ReportResult, runReport } from "../../report/run-report.js";
+import { type CliContext, parsePairs, splitList, withEngine } from "../cli-context.js";
+import { writeLine } from "../cli-io.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { formatReport, type ReportFormat } from "../format-report.js";
+
+export interface ReportCommandOptions {
+  readonly db: string;
+  readonly metrics: string;
+  readonly period: Grain;
+  readonly calendar?: CalendarId;
+  readonly from?: string;
+  readonly to?: string;
+  readonly by?: string;
+  readonly format: ReportFormat;
+  readonly param?: readonly string[];
+}
+
+/** Builds the library request from the command line: `--metrics a,b`, `--by region`, `--param k=v`. */
+export function toReportRequest(options: Omit<ReportCommandOptions, "db" | "format">): ReportRequest {
+  const metrics = options.metrics.trim() === "all" ? "all" : splitList(options.metrics);
+  return {
+    metrics,
+    grain: options.period,
+    ...(options.calendar ? { calendar: options.calendar } : {}),
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.to ? { to: options.to } : {}),
+    ...(options.by ? { by: splitList(options.by) } : {}),
+    ...(options.param && options.param.length > 0
+      ? { params: parsePairs(options.param, "cli.error.badParam") }
+      : {}),
+  };
+}
+
+/** `crm-kpi report`: runs the report and prints it in the chosen format. */
+export async function runReportCommand(ctx: CliContext, options: ReportCommandOptions): Promise<ExitCode> {
+  const request = toReportRequest(options);
+  const result = await withEngine(options.db, (engine) => runReport(engine, request));
+  printReport(ctx, result, request, options.format);
+  return EXIT.ok;
+}
+
+/** Prints a report result; shared by `report` and `demo`. */
+export function printReport(
+  ctx: CliContext,
+  result: ReportResult,
+  request: ReportRequest,
+  format: ReportFormat,
+): void {
+  const formatted = formatReport(result, {
+    format,
+    lang: ctx.lang,
+    unitOf: unitLookup(),
+    periodLabel: periodLabeler(result, request, ctx.lang),
+    ...(request.by ? { by: request.by } : {}),
+  });
+  for (const line of formatted.lines) writeLine(ctx.io.stdout, line);
+  for (const line of formatted.notes) writeLine(ctx.io.stderr, line);
+}
+
+/** Unit per metric id, siblings (`_median`, `_p90`) included. */
+export function unitLookup(): (metric: string) => string {
+  const units = new Map<string, string>();
+  for (const info of listMetrics()) {
+    units.set(info.id, info.unit);
+    for (const sibling of info.siblings) units.set(sibling, info.unit);
+  }
+  return (metric) => units.get(metric) ?? "";
+}
+
+function periodLabeler(result: ReportResult, request: ReportRequest, lang: Lang): (p: Period) => string {
+  const options = periodOptions(result.settings, request);
+  return (period) => {
+    try {
+      return formatPeriodLabel(period, options, lang);
+    } catch {
+      // A label the calendar cannot name is still a correct label: show it as is.
+      return period.label;
+    }
+  };
+}

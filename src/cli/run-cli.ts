@@ -1,0 +1,181 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { CrmKpiError } from "../core/errors.js";
+import { CALENDARS } from "../core/model/settings.js";
+import { LANGS, t } from "../messages/index.js";
+import { type CliContext, collect, detectLang, resolveDbPath } from "./cli-context.js";
+import type { CliIo } from "./cli-io.js";
+import { writeLine } from "./cli-io.js";
+import { runDemoCommand } from "./commands/demo-command.js";
+import { runExplainCommand } from "./commands/explain-command.js";
+import { runImportCommand } from "./commands/import-command.js";
+import { runMetricsCommand } from "./commands/metrics-command.js";
+import { runReportCommand } from "./commands/report-command.js";
+import { EXIT, exitCodeOf } from "./exit-codes.js";
+import { describeError } from "./format-error.js";
+import { REPORT_FORMATS } from "./format-report.js";
+
+export type { CliIo } from "./cli-io.js";
+
+const REPORT_GRAINS = ["day", "week", "month", "quarter", "year", "fiscal_quarter", "fiscal_year"] as const;
+
+/**
+ * Runs the CLI in-process and resolves to the exit code; `main.ts` only
+ * wires `process` to it, and tests call it directly.
+ *
+ * @example await runCli(["report", "--metrics", "revenue", "--format", "ndjson"], io)
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const ctx: CliContext = { io, lang: detectLang(argv, io.env), debug: io.env.CRM_KPI_DEBUG === "1" };
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(ctx, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError && isHelpOrVersion(error)) {
+      // Help already went out; bare `crm-kpi` (help on stderr) is a usage error.
+      return error.code === "commander.help" ? EXIT.usage : EXIT.ok;
+    }
+    for (const line of describeError(error, ctx.lang, ctx.debug)) writeLine(io.stderr, line);
+    if (!ctx.debug && !(error instanceof CrmKpiError) && !(error instanceof CommanderError)) {
+      writeLine(io.stderr, t(ctx.lang, "cli.error.debugHint"));
+    }
+    return exitCodeOf(error);
+  }
+}
+
+function isHelpOrVersion(error: CommanderError): boolean {
+  return ["commander.helpDisplayed", "commander.help", "commander.version"].includes(error.code);
+}
+
+function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+  const { io, lang } = ctx;
+  const program = new Command("crm-kpi")
+    .description(t(lang, "cli.description"))
+    .version(readVersion(), "-V, --version", t(lang, "cli.option.version"))
+    .helpOption("-h, --help", t(lang, "cli.option.help"))
+    .helpCommand(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Parse errors are printed by runCli, localized and with what to do next.
+      outputError: () => {},
+    });
+  const dbOption = () => new Option("--db <path>", t(lang, "cli.option.db"));
+  const langOption = () => new Option("--lang <lang>", t(lang, "cli.option.lang")).choices(LANGS);
+  const paramOption = () =>
+    new Option("--param <key=value>", t(lang, "cli.report.option.param")).argParser(collect).default([]);
+  const db = (option: string | undefined) => resolveDbPath(option, io.env);
+  // Accepted before the command too (`crm-kpi --lang fa report`); detectLang already read it.
+  program.addOption(langOption());
+
+  program
+    .command("import")
+    .description(t(lang, "cli.import.description"))
+    .argument("<dir>", t(lang, "cli.import.arg.dir"))
+    .addOption(dbOption())
+    .option("--mapping <file>", t(lang, "cli.import.option.mapping"))
+    .option("--skip-invalid", t(lang, "cli.import.option.skipInvalid"))
+    .option("--rejects <file>", t(lang, "cli.import.option.rejects"))
+    .addOption(langOption())
+    .action(
+      async (dir: string, o: { db?: string; mapping?: string; skipInvalid?: boolean; rejects?: string }) => {
+        setExit(await runImportCommand(ctx, dir, { ...o, db: db(o.db) }));
+      },
+    );
+
+  program
+    .command("report")
+    .description(t(lang, "cli.report.description"))
+    .addOption(dbOption())
+    .option("--metrics <ids>", t(lang, "cli.report.option.metrics"), "all")
+    .addOption(
+      new Option("--period <grain>", t(lang, "cli.report.option.period"))
+        .choices(REPORT_GRAINS)
+        .default("month"),
+    )
+    .addOption(new Option("--calendar <calendar>", t(lang, "cli.report.option.calendar")).choices(CALENDARS))
+    .option("--from <period>", t(lang, "cli.report.option.from"))
+    .option("--to <period>", t(lang, "cli.report.option.to"))
+    .option("--by <dims>", t(lang, "cli.report.option.by"))
+    .addOption(
+      new Option("--format <format>", t(lang, "cli.report.option.format"))
+        .choices(REPORT_FORMATS)
+        .default("table"),
+    )
+    .addOption(langOption())
+    .addOption(paramOption())
+    .action(async (o: Parameters<typeof runReportCommand>[1] & { db?: string }) => {
+      setExit(await runReportCommand(ctx, { ...o, db: db(o.db) }));
+    });
+
+  program
+    .command("metrics")
+    .description(t(lang, "cli.metrics.description"))
+    .addOption(langOption())
+    .action(() => {
+      setExit(runMetricsCommand(ctx));
+    });
+
+  program
+    .command("explain")
+    .description(t(lang, "cli.explain.description"))
+    .argument("<metric>", t(lang, "cli.explain.arg.metric"))
+    .addOption(dbOption())
+    .requiredOption("--period <label>", t(lang, "cli.explain.option.period"))
+    .addOption(new Option("--grain <grain>", t(lang, "cli.report.option.period")).choices(REPORT_GRAINS))
+    .addOption(new Option("--calendar <calendar>", t(lang, "cli.report.option.calendar")).choices(CALENDARS))
+    .addOption(
+      new Option("--segment <dim=value>", t(lang, "cli.explain.option.segment"))
+        .argParser(collect)
+        .default([]),
+    )
+    .addOption(paramOption())
+    .option("--limit <rows>", t(lang, "cli.explain.option.limit"), (v) => positiveNumber(v, "--limit"), 50)
+    .addOption(langOption())
+    .action(async (metric: string, o: Parameters<typeof runExplainCommand>[2] & { db?: string }) => {
+      setExit(await runExplainCommand(ctx, metric, { ...o, db: db(o.db) }));
+    });
+
+  program
+    .command("demo")
+    .description(t(lang, "cli.demo.description"))
+    .addOption(dbOption())
+    .option("--scale <n>", t(lang, "cli.demo.option.scale"), (v) => positiveNumber(v, "--scale"), 1)
+    .option("--data <dir>", t(lang, "cli.demo.option.data"))
+    .addOption(langOption())
+    .action(async (o: { db?: string; scale: number; data?: string }) => {
+      setExit(await runDemoCommand(ctx, { ...o, db: db(o.db) }));
+    });
+
+  return program;
+}
+
+function positiveNumber(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new CrmKpiError(
+      "bad_argument",
+      `The value "${text}" of ${option} is not a positive number`,
+      { value: text, option, messageKey: "cli.error.badScale" },
+      { value: text },
+    );
+  }
+  return value;
+}
+
+function readVersion(): string {
+  // src/cli and dist/cli are both two levels below package.json.
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version?: string;
+    };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}

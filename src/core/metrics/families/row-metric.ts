@@ -1,0 +1,155 @@
+import type { MetricContext } from "../metric-context.js";
+import type { Grouping, MetricDefinition } from "../metric-definition.js";
+import { drillColumns, metricColumns, type Part } from "./sql-helpers.js";
+
+/**
+ * Shared shape of the §4 and §5 metrics: a metric is one list of rows (a
+ * deal in the pipeline, a resolved ticket, a quota row) per period and group,
+ * and terms that sum or count some of them. The SQL aggregate and the
+ * drill-down read the same rows, so the number and its explanation agree.
+ *
+ * The rows SQL returns `period_idx`, `g0`…`gN`, `record_id`,
+ * `detail` and the columns the terms read (as `r.<name>`).
+ */
+export interface RowTerm {
+  readonly part: Part;
+  /** Condition over `r`; absent: every row. */
+  readonly when?: string;
+  /** The row's contribution over `r`; absent: the row counts 1. */
+  readonly amount?: string;
+  /** The table the rows of this term come from, when not the metric's `entity`. */
+  readonly entity?: string;
+}
+
+/** A value-only sibling computed from the same rows (`_median`, `_p90`). */
+export interface RowStatistic {
+  readonly id: string;
+  /** An aggregate over `r` (e.g. a percentile of `r.x`). */
+  readonly value: (ctx: MetricContext) => string;
+}
+
+export interface RowMetricSpec
+  extends Omit<MetricDefinition, "compile" | "drill" | "siblings" | "builtInBreakdowns"> {
+  readonly rows: (ctx: MetricContext, grouping: Grouping) => string;
+  /** The table the rows come from (for the drill-down). */
+  readonly entity: string;
+  readonly terms: readonly RowTerm[];
+  readonly statistics?: readonly RowStatistic[];
+  readonly builtInBreakdowns?: readonly RowBreakdown[];
+}
+
+export interface RowBreakdown {
+  readonly keys: readonly string[];
+  /** Every group of the breakdown (`g0`…`gN`); absent: only groups with rows are reported. */
+  readonly domain?: (ctx: MetricContext) => string;
+  /** Whether the breakdown reports the statistics too (stage durations do; ticket breakdowns do not). */
+  readonly statistics?: boolean;
+}
+
+/** `SUM(CASE WHEN when THEN amount ELSE 0 END)` over the terms of one part, or undefined. */
+function aggregate(terms: readonly RowTerm[], part: Part): string | undefined {
+  const mine = terms.filter((t) => t.part === part);
+  if (mine.length === 0) return undefined;
+  return `(${mine.map((t) => `SUM(CASE WHEN ${t.when ?? "TRUE"} THEN ${t.amount ?? "1"} ELSE 0 END)`).join(" + ")})`;
+}
+
+function breakdownOf(spec: RowMetricSpec, grouping: Grouping): RowBreakdown | undefined {
+  if (grouping.source !== "builtin") return undefined;
+  return spec.builtInBreakdowns?.find((b) => b.keys.join("|") === grouping.keys.join("|"));
+}
+
+function statisticsFor(spec: RowMetricSpec, grouping: Grouping): readonly RowStatistic[] {
+  const breakdown = breakdownOf(spec, grouping);
+  if (grouping.source === "builtin" && !breakdown?.statistics) return [];
+  return spec.statistics ?? [];
+}
+
+function compileRows(spec: RowMetricSpec, ctx: MetricContext, grouping: Grouping): string {
+  const groups = grouping.keys.map((_, i) => `r.g${i}`);
+  const by = `GROUP BY r.period_idx${ctx.groupNames(grouping, "r.")}`;
+  const main = `SELECT ${metricColumns(ctx, spec.id, "r.period_idx", grouping, groups, {
+    value: aggregate(spec.terms, "value"),
+    numerator: aggregate(spec.terms, "numerator"),
+    denominator: aggregate(spec.terms, "denominator"),
+  })} FROM r ${by}`;
+  const stats = statisticsFor(spec, grouping).map(
+    (s) =>
+      `SELECT ${metricColumns(ctx, s.id, "r.period_idx", grouping, groups, { value: s.value(ctx) })} FROM r ${by}`,
+  );
+  const agg = [main, ...stats].join("\nUNION ALL\n");
+  const domain = breakdownOf(spec, grouping)?.domain;
+  if (!domain) return `WITH r AS (${spec.rows(ctx, grouping)}) ${agg}`;
+  // Every group of the breakdown in every period, so an empty stage reads 0/0 (null).
+  const ids = [spec.id, ...statisticsFor(spec, grouping).map((s) => s.id)]
+    .map((id) => `SELECT ${ctx.bind(id)} AS metric`)
+    .join(" UNION ALL ");
+  const on = grouping.keys.map((_, i) => ` AND a.g${i} IS NOT DISTINCT FROM dom.g${i}`).join("");
+  return `WITH r AS (${spec.rows(ctx, grouping)}), agg AS (${agg})
+    SELECT m.metric, p.idx AS period_idx${ctx.groupNames(grouping, "dom.")}, a.value, a.numerator, a.denominator
+    FROM ${ctx.rel("periods")} p CROSS JOIN (${ids}) m CROSS JOIN (${domain(ctx)}) dom
+    LEFT JOIN agg a ON a.period_idx = p.idx AND a.metric = m.metric${on}`;
+}
+
+function drillRows(spec: RowMetricSpec, ctx: MetricContext, grouping: Grouping): string {
+  const groups = grouping.keys.map((_, i) => `r.g${i}`);
+  const selects = spec.terms.map(
+    (t) =>
+      `SELECT ${drillColumns(ctx, "r.period_idx", grouping, groups, {
+        part: t.part,
+        entity: t.entity ?? spec.entity,
+        recordId: "r.record_id",
+        amount: t.amount ?? "NULL",
+        detail: "r.detail",
+      })} FROM r WHERE ${t.when ?? "TRUE"}`,
+  );
+  return `WITH r AS (${spec.rows(ctx, grouping)}) ${selects.join("\nUNION ALL\n")}`;
+}
+
+/** A metric defined by a list of rows and terms over them (see `RowMetricSpec`). */
+export function rowMetric(spec: RowMetricSpec): MetricDefinition {
+  const { rows: _rows, terms: _terms, entity: _entity, statistics, builtInBreakdowns, ...rest } = spec;
+  return {
+    ...rest,
+    ...(statistics && statistics.length > 0 ? { siblings: statistics.map((s) => s.id) } : {}),
+    ...(builtInBreakdowns ? { builtInBreakdowns: builtInBreakdowns.map((b) => ({ keys: b.keys })) } : {}),
+    compile: (ctx, grouping) => compileRows(spec, ctx, grouping),
+    drill: (ctx, grouping) => drillRows(spec, ctx, grouping),
+  };
+}
+
+/** Mean terms over `r.x`: numerator = Σ x, denominator = count (METRICS.md "Output"). */
+export const MEAN_TERMS: readonly RowTerm[] = [{ part: "numerator", amount: "r.x" }, { part: "denominator" }];
+
+/** The `_median` and `_p90` siblings of a mean over `r.x` (continuous percentiles). */
+export function percentileSiblings(id: string): readonly RowStatistic[] {
+  return [
+    { id: `${id}_median`, value: (ctx) => ctx.dialect.percentileCont(0.5, "r.x") },
+    { id: `${id}_p90`, value: (ctx) => ctx.dialect.percentileCont(0.9, "r.x") },
+  ];
+}
+
+/**
+ * How a rows query names its groups: the customer's columns for `--by`
+ * (only rows of known customers), a built-in breakdown's expressions, or
+ * nothing for the total. Returns `, e0 AS g0, …` and the join it needs.
+ */
+export function groupSelect(
+  ctx: MetricContext,
+  grouping: Grouping,
+  customerId: string,
+  builtIn: Readonly<Record<string, string>> = {},
+): { columns: string; join: string } {
+  if (grouping.source === "customer") {
+    return {
+      columns: grouping.keys.map((k, i) => `, c.${ctx.q(k)} AS g${i}`).join(""),
+      join: `JOIN ${ctx.rel("customers")} c ON c.customer_id = ${customerId}`,
+    };
+  }
+  const columns = grouping.keys.map((k, i) => `, ${builtIn[k] ?? "NULL"} AS g${i}`).join("");
+  return { columns, join: "" };
+}
+
+/** `x >= p.start_at AND x < p.end_at`: an instant inside period `p`. */
+export function inPeriod(instant: string, period = "p"): string {
+  return `${instant} >= ${period}.start_at AND ${instant} < ${period}.end_at`;
+}
