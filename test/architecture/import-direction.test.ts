@@ -11,7 +11,18 @@ const SRC = resolve(import.meta.dirname, "../../src");
 
 /** For each top-level folder of src/, the folders it must not import. */
 const FORBIDDEN: Record<string, readonly string[]> = {
-  core: ["engines", "import", "calendar", "report", "cli", "server", "messages", "generator", "goals", "quality"],
+  core: [
+    "engines",
+    "import",
+    "calendar",
+    "report",
+    "cli",
+    "server",
+    "messages",
+    "generator",
+    "goals",
+    "quality",
+  ],
   engines: ["import", "report", "cli", "server", "messages", "generator"],
   calendar: ["engines", "import", "report", "cli", "server", "generator"],
   import: ["report", "cli", "server", "generator"],

@@ -20,6 +20,8 @@ export interface SqlDialect {
   addSeconds(timestamp: string, seconds: string): string;
   /** Days between two DATE expressions (b − a) as an integer. */
   daysBetween(a: string, b: string): string;
+  /** Local calendar date (DATE) of a UTC timestamp in the time zone `timeZone` (an SQL text expression, usually bound). */
+  localDate(timestamp: string, timeZone: string): string;
   /** Continuous percentile (linear interpolation) of `expr`, `fraction` in 0..1, as an aggregate. */
   percentileCont(fraction: number, expr: string): string;
 }

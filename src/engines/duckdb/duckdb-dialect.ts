@@ -1,12 +1,13 @@
+import { assertUnreachable } from "../../core/errors.js";
 import type { ColumnKind } from "../../core/model/entities.js";
 import { MONEY_SQL_TYPE, type SqlDialect } from "../../core/sql/dialect.js";
-import { assertUnreachable } from "../../core/errors.js";
 
 /**
  * DuckDB, as it differs from the SQL the compilers assume:
  * - parameters are `$1`, `$2`, …;
  * - `epoch(interval)` gives seconds as a double;
  * - `quantile_cont` is the continuous percentile (PostgreSQL: `percentile_cont … WITHIN GROUP`).
+ * - `timezone(zone, timestamptz)` (ICU) gives local wall time (PostgreSQL: `AT TIME ZONE`).
  */
 export const duckdbDialect: SqlDialect = {
   name: "DuckDB",
@@ -40,5 +41,7 @@ export const duckdbDialect: SqlDialect = {
   secondsBetween: (a, b) => `epoch(${b} - ${a})`,
   addSeconds: (ts, seconds) => `(${ts} + to_seconds(CAST(${seconds} AS DOUBLE)))`,
   daysBetween: (a, b) => `datediff('day', ${a}, ${b})`,
+  // timezone('UTC', ts) reads a plain timestamp as UTC whatever the session zone; the outer call gives local wall time.
+  localDate: (ts, zone) => `CAST(timezone(${zone}, timezone('UTC', ${ts})) AS DATE)`,
   percentileCont: (fraction, expr) => `quantile_cont(${expr}, ${fraction})`,
 };

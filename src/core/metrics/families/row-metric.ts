@@ -40,7 +40,7 @@ export interface RowMetricSpec
 
 export interface RowBreakdown {
   readonly keys: readonly string[];
-  /** Every group of the breakdown (`g0`…`gN`); absent: only groups with rows are reported. */
+  /** Every group of the breakdown (`g0`…`gN`, and `ord`, the order to report them in); absent: only groups with rows are reported. */
   readonly domain?: (ctx: MetricContext) => string;
   /** Whether the breakdown reports the statistics too (stage durations do; ticket breakdowns do not). */
   readonly statistics?: boolean;
@@ -87,7 +87,8 @@ function compileRows(spec: RowMetricSpec, ctx: MetricContext, grouping: Grouping
   return `WITH r AS (${spec.rows(ctx, grouping)}), agg AS (${agg})
     SELECT m.metric, p.idx AS period_idx${ctx.groupNames(grouping, "dom.")}, a.value, a.numerator, a.denominator
     FROM ${ctx.rel("periods")} p CROSS JOIN (${ids}) m CROSS JOIN (${domain(ctx)}) dom
-    LEFT JOIN agg a ON a.period_idx = p.idx AND a.metric = m.metric${on}`;
+    LEFT JOIN agg a ON a.period_idx = p.idx AND a.metric = m.metric${on}
+    ORDER BY p.idx, m.metric, dom.ord`;
 }
 
 function drillRows(spec: RowMetricSpec, ctx: MetricContext, grouping: Grouping): string {

@@ -19,7 +19,8 @@ const isWon = (ctx: MetricContext) => `d.status = ${ctx.bind("won")}`;
 
 /** Stage breakdown: every (pipeline, stage) in pipeline order, in every period. */
 const STAGE_KEYS = ["pipeline", "stage"] as const;
-const stageDomain = () => `SELECT pipeline AS g0, stage AS g1 FROM (${stageOrderSql()}) so`;
+const stageDomain = () =>
+  `SELECT pipeline AS g0, stage AS g1, ROW_NUMBER() OVER (ORDER BY pipeline, stage_rank) AS ord FROM (${stageOrderSql()}) so`;
 const stageGroups = { pipeline: "e.pipeline", stage: "e.stage" };
 
 const closeRate = rowMetric({
