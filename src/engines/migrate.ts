@@ -5,7 +5,10 @@ import { MIGRATIONS } from "../core/schema/tables.js";
 export async function migrate(engine: Engine): Promise<void> {
   const q = engine.dialect.quoteIdentifier;
   await engine.execute(`CREATE TABLE IF NOT EXISTS ${q("schema_version")} (version INTEGER NOT NULL)`);
-  const rows = await engine.query({ sql: `SELECT max(version) AS v FROM ${q("schema_version")}`, params: [] });
+  const rows = await engine.query({
+    sql: `SELECT max(version) AS v FROM ${q("schema_version")}`,
+    params: [],
+  });
   const current = Number(rows[0]?.v ?? 0);
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;

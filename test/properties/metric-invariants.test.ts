@@ -47,7 +47,9 @@ const customerArb = fc.record({
   ),
 });
 
-function dataset(customers: fc.infer<typeof customerArb>[]) {
+type CustomerSpec = typeof customerArb extends fc.Arbitrary<infer T> ? T : never;
+
+function dataset(customers: CustomerSpec[]) {
   const rows = {
     customers: [] as TinyRow[],
     subscriptions: [] as TinyRow[],

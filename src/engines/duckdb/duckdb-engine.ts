@@ -2,8 +2,8 @@ import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { Engine, ResultRow } from "../../core/engine.js";
 import type { CompiledQuery, SqlValue } from "../../core/sql/compiled-query.js";
 import { migrate } from "../migrate.js";
+import { appendWithDuckDBCopy } from "./duckdb-append.js";
 import { duckdbDialect } from "./duckdb-dialect.js";
-import { appendWithDuckDBAppender } from "./duckdb-append.js";
 
 /** Opens (and creates or migrates) a DuckDB database file; `:memory:` for a throwaway one. */
 export async function openDuckDB(path: string): Promise<Engine> {
@@ -48,8 +48,12 @@ class DuckDBEngine implements Engine {
     }
   }
 
-  appendRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
-    return appendWithDuckDBAppender(this.connection, table, columns, rows);
+  appendRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly SqlValue[])[],
+  ): Promise<void> {
+    return appendWithDuckDBCopy(this.connection, table, columns, rows);
   }
 
   async close(): Promise<void> {
