@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
-import { METRIC_CATALOG_PATH, renderMetricCatalog } from "../../scripts/metric-catalog-doc.js";
+import { GENERATED_DOCS } from "../../scripts/generate-docs.js";
 
-describe("docs", () => {
-  it("docs/metrics.md matches the registry (run `npm run docs` after changing a metric)", () => {
-    expect(readFileSync(METRIC_CATALOG_PATH, "utf8")).toBe(renderMetricCatalog());
-  });
+describe("generated docs", () => {
+  for (const doc of GENERATED_DOCS) {
+    it(`docs/${basename(doc.path)} matches the code (run \`npm run docs\` after a change)`, () => {
+      expect(readFileSync(doc.path, "utf8")).toBe(doc.render());
+    });
+  }
 });

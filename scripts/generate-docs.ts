@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { METRICS } from "../src/core/metrics/registry.js";
+import { type ColumnDef, ENTITIES } from "../src/core/model/entities.js";
 import { metricDescription, metricName } from "../src/messages/index.js";
 
 const FAMILY_TITLES: Record<string, string> = {
@@ -62,9 +63,58 @@ export function renderMetricCatalog(): string {
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
-export const METRIC_CATALOG_PATH = resolve(import.meta.dirname, "../docs/metrics.md");
+function describeColumn(c: ColumnDef): string {
+  const parts: string[] = [c.kind];
+  if (c.values) parts.push(`one of ${c.values.map((v) => `\`${v}\``).join(", ")}`);
+  if (c.default) parts.push(`default \`${c.default}\``);
+  if (c.currencyColumn) parts.push(`currency in \`${c.currencyColumn}\``);
+  if (c.fxDateColumns) parts.push(`fx date: ${c.fxDateColumns.map((d) => `\`${d}\``).join(" or ")}`);
+  if (c.references) parts.push(`→ ${c.references.entity}.${c.references.column} (unknown = warning)`);
+  return parts.join("; ");
+}
+
+/** docs/data-model.md, rendered from src/core/model/entities.ts. */
+export function renderDataModel(): string {
+  const lines = [
+    "# Canonical data model",
+    "",
+    "Generated from `src/core/model/entities.ts` (`npm run docs`); do not edit by hand.",
+    "",
+    "A dataset is a folder with one file per entity, `NAME.csv`, `NAME.ndjson` or `NAME.json`",
+    "(an array of objects), and optionally `crm-kpi.json` with the dataset settings. Only",
+    "`customers` is required; a metric whose entities are missing reports *not available*.",
+    "Other export formats come in through a mapping file ([mapping.md](mapping.md)).",
+    "",
+    "Value rules: cells are trimmed and an empty cell is missing (never zero); ids are 1..200",
+    "characters; timestamps are ISO 8601 (`2024-03-05`, `2024-03-05T14:30:00`, with `Z` or",
+    "`+03:30`), and without an offset they are wall-clock time in the dataset's `timezone`; money",
+    "is a decimal with `.` and no thousands separator, converted exactly to the base currency",
+    "with the latest `fx_rates` row on or before its date; enums are the lower-case words listed;",
+    "Persian and Arabic-Indic digits are read as ASCII digits.",
+    "",
+    "Errors name file, line, column, value and reason; unknown references and time",
+    "inconsistencies are warnings, and the row is imported. An import applies whole or not at",
+    "all unless `--skip-invalid` is given; re-importing the same rows changes nothing (rows are",
+    "replaced by their key).",
+    "",
+  ];
+  for (const entity of ENTITIES) {
+    lines.push(`## ${entity.name}`, "", `Key: ${entity.key.map((k) => `\`${k}\``).join(", ")}`, "");
+    lines.push("| column | required | kind |", "| --- | --- | --- |");
+    for (const c of entity.columns) lines.push(`| \`${c.name}\` | ${c.required ? "yes" : ""} | ${cell(describeColumn(c))} |`);
+    lines.push("");
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+export const GENERATED_DOCS: readonly { path: string; render: () => string }[] = [
+  { path: resolve(import.meta.dirname, "../docs/metrics.md"), render: renderMetricCatalog },
+  { path: resolve(import.meta.dirname, "../docs/data-model.md"), render: renderDataModel },
+];
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  writeFileSync(METRIC_CATALOG_PATH, renderMetricCatalog());
-  console.log(`wrote ${METRIC_CATALOG_PATH}`);
+  for (const doc of GENERATED_DOCS) {
+    writeFileSync(doc.path, doc.render());
+    console.log(`wrote ${doc.path}`);
+  }
 }
