@@ -1,0 +1,1 @@
+export { type GenerateOptions, type GenerateResult, generateDataset } from "./generate-dataset.js";
