@@ -26,11 +26,13 @@ export function exitCodeOfErrorCode(code: ErrorCode): ExitCode {
     case "mapping_invalid":
     case "settings_invalid":
     case "not_available":
+    case "goal_invalid":
       return EXIT.data;
     case "unknown_metric":
     case "unknown_dimension":
     case "unknown_period":
     case "bad_argument":
+    case "unknown_goal":
       return EXIT.usage;
     case "database_error":
       return EXIT.database;

@@ -6,13 +6,20 @@ import { LANGS, t } from "../messages/index.js";
 import { type CliContext, collect, detectLang, resolveDbPath } from "./cli-context.js";
 import type { CliIo } from "./cli-io.js";
 import { writeLine } from "./cli-io.js";
+import { runCampaignsCommand } from "./commands/campaigns-command.js";
+import { runCustomersCommand } from "./commands/customers-command.js";
+import { registerDedupeCommand } from "./commands/dedupe-command.js";
 import { runDemoCommand } from "./commands/demo-command.js";
 import { runExplainCommand } from "./commands/explain-command.js";
+import { registerGoalsCommand } from "./commands/goals-command.js";
 import { runImportCommand } from "./commands/import-command.js";
 import { runMetricsCommand } from "./commands/metrics-command.js";
+import { registerQualityCommand } from "./commands/quality-command.js";
 import { runReportCommand } from "./commands/report-command.js";
+import { parseDays, runStuckDealsCommand } from "./commands/stuck-deals-command.js";
 import { EXIT, exitCodeOf } from "./exit-codes.js";
 import { describeError } from "./format-error.js";
+import { LIST_FORMATS } from "./format-lists.js";
 import { REPORT_FORMATS } from "./format-report.js";
 
 export type { CliIo } from "./cli-io.js";
@@ -141,6 +148,37 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
       setExit(await runExplainCommand(ctx, metric, { ...o, db: db(o.db) }));
     });
 
+  // Lists (issue 3): campaign table and stuck deals; see docs/lists.md.
+  const listFormatOption = () =>
+    new Option("--format <format>", t(lang, "cli.report.option.format"))
+      .choices(LIST_FORMATS)
+      .default("table");
+  program
+    .command("campaigns")
+    .description(t(lang, "cli.campaigns.description"))
+    .addOption(dbOption())
+    .option("--from <period>", t(lang, "cli.report.option.from"))
+    .option("--to <period>", t(lang, "cli.report.option.to"))
+    .addOption(new Option("--period <grain>", t(lang, "cli.campaigns.option.period")).choices(REPORT_GRAINS))
+    .addOption(new Option("--calendar <calendar>", t(lang, "cli.report.option.calendar")).choices(CALENDARS))
+    .addOption(listFormatOption())
+    .addOption(paramOption())
+    .addOption(langOption())
+    .action(async (o: Parameters<typeof runCampaignsCommand>[1] & { db?: string }) => {
+      setExit(await runCampaignsCommand(ctx, { ...o, db: db(o.db) }));
+    });
+  program
+    .command("stuck-deals")
+    .description(t(lang, "cli.stuckDeals.description"))
+    .addOption(dbOption())
+    .option("--as-of <date>", t(lang, "cli.stuckDeals.option.asOf"))
+    .option("--days <n>", t(lang, "cli.stuckDeals.option.days"), parseDays)
+    .addOption(listFormatOption())
+    .addOption(langOption())
+    .action(async (o: Parameters<typeof runStuckDealsCommand>[1] & { db?: string }) => {
+      setExit(await runStuckDealsCommand(ctx, { ...o, db: db(o.db) }));
+    });
+
   program
     .command("demo")
     .description(t(lang, "cli.demo.description"))
@@ -151,6 +189,30 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .action(async (o: { db?: string; scale: number; data?: string }) => {
       setExit(await runDemoCommand(ctx, { ...o, db: db(o.db) }));
     });
+
+  program
+    .command("customers")
+    .description(t(lang, "cli.customers.description"))
+    .addOption(dbOption())
+    .option("--top <n>", t(lang, "cli.customers.option.top"), (v) => positiveNumber(v, "--top"), 20)
+    .option("--by-value", t(lang, "cli.customers.option.byValue"))
+    .option("--as-of <date>", t(lang, "cli.customers.option.asOf"))
+    .option("--window <duration>", t(lang, "cli.customers.option.window"))
+    .addOption(
+      new Option("--format <format>", t(lang, "cli.report.option.format"))
+        .choices(REPORT_FORMATS)
+        .default("table"),
+    )
+    .addOption(langOption())
+    .action(async (o: Parameters<typeof runCustomersCommand>[1] & { db?: string }) => {
+      setExit(await runCustomersCommand(ctx, { ...o, db: db(o.db) }));
+    });
+
+  // Data quality and dedupe (issue 4); see docs/quality.md.
+  registerQualityCommand(program, ctx, setExit);
+  registerDedupeCommand(program, ctx, setExit);
+
+  registerGoalsCommand(program, ctx, setExit, db);
 
   return program;
 }

@@ -26,5 +26,20 @@ export interface Engine {
     columns: readonly string[],
     rows: readonly (readonly SqlValue[])[],
   ): Promise<void>;
+  /**
+   * Optional streaming form of `appendRows` for large loads: rows are handed
+   * over one at a time, so the caller keeps none of them in memory.
+   */
+  openBulkLoad?(table: string, columns: readonly string[]): BulkLoad;
+  close(): Promise<void>;
+}
+
+/** Rows on their way into one table (see `Engine.openBulkLoad`). */
+export interface BulkLoad {
+  /** Takes one row (the engine copies what it needs); true when the caller should now `await flush()`. */
+  add(row: readonly SqlValue[]): boolean;
+  /** Hands the rows added so far to the engine; a load may still run when it resolves. */
+  flush(): Promise<void>;
+  /** Loads what is left and resolves once every added row is in the table. */
   close(): Promise<void>;
 }

@@ -17,7 +17,9 @@ export type ErrorCode =
   | "unknown_period"
   | "bad_argument"
   | "database_error"
-  | "not_available";
+  | "not_available"
+  | "goal_invalid"
+  | "unknown_goal";
 
 /** Where a problem is: `orders.csv:118 amount`. */
 export interface Place {

@@ -9,7 +9,12 @@ import { getMetric } from "../core/metrics/registry.js";
 import type { CalendarId, DatasetSettings } from "../core/model/settings.js";
 import { entityRowCounts } from "./data-range.js";
 import { loadDatasetSettings } from "./dataset-settings.js";
-import { assertCustomerDimension, periodOptions, withCalendarContext } from "./run-report.js";
+import {
+  assertCustomerDimension,
+  METRIC_DIMENSIONS,
+  periodOptions,
+  withCalendarContext,
+} from "./run-report.js";
 
 export interface ExplainRequest {
   readonly metric: string;
@@ -63,7 +68,11 @@ export async function explainMetric(engine: Engine, request: ExplainRequest): Pr
   const options = periodOptions(settings, request);
   const period = parsePeriodLabel(request.period, options);
   const segment = request.segment ?? {};
-  const grouping = groupingFor(metric.id, groupingsOf(metric, Object.keys(segment)), Object.keys(segment));
+  const grouping = groupingFor(
+    metric.id,
+    groupingsOf(metric, Object.keys(segment), METRIC_DIMENSIONS),
+    Object.keys(segment),
+  );
   const groupValues = grouping.keys.map((k) => segment[k] ?? null);
   const limit = request.limit ?? 1000;
   const plan = compileExplain(

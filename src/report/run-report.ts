@@ -46,7 +46,15 @@ export const CUSTOMER_DIMENSIONS = [
   "owner_id",
   "gender",
   "birth_year",
+  // RFM as of the report's last period end (core/metrics/customer-rfm.ts); null: no purchase yet.
+  "rfm_segment",
+  "rfm_score",
 ] as const;
+
+/** Dimensions some metrics handle themselves (`deal_owner`, `pipeline` for deal metrics). */
+export const METRIC_DIMENSIONS: readonly string[] = [
+  ...new Set(METRICS.flatMap((m) => Object.keys(m.ownDimensions ?? {}))),
+];
 
 /**
  * Computes metrics per period (and per segment) on an engine.
@@ -74,7 +82,13 @@ export async function runReport(engine: Engine, request: ReportRequest): Promise
   }
   const reportPeriodsInput = withCalendarContext(periods, options);
   const plan = compileReport(
-    { metrics: available, by, params: request.params ?? {}, periods: reportPeriodsInput },
+    {
+      metrics: available,
+      by,
+      params: request.params ?? {},
+      periods: reportPeriodsInput,
+      metricDimensions: METRIC_DIMENSIONS,
+    },
     engine.dialect,
     settings,
   );
@@ -114,10 +128,11 @@ export async function runReport(engine: Engine, request: ReportRequest): Promise
 }
 
 export function assertCustomerDimension(dim: string): void {
-  if (!(CUSTOMER_DIMENSIONS as readonly string[]).includes(dim)) {
+  const known: readonly string[] = [...CUSTOMER_DIMENSIONS, ...METRIC_DIMENSIONS];
+  if (!known.includes(dim)) {
     throw new CrmKpiError("unknown_dimension", `unknown dimension "${dim}"`, {
       dimension: dim,
-      known: CUSTOMER_DIMENSIONS.join(", "),
+      known: known.join(", "),
     });
   }
 }

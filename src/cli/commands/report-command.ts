@@ -2,10 +2,14 @@ import { formatPeriodLabel, type Grain, type Period } from "../../calendar/index
 import { listMetrics } from "../../core/metrics/registry.js";
 import type { CalendarId } from "../../core/model/settings.js";
 import type { Lang } from "../../messages/index.js";
+import { goalNotesFor } from "../../report/goal-notes.js";
+import { qualityWarningsFor } from "../../report/quality-warnings.js";
 import { periodOptions, type ReportRequest, type ReportResult, runReport } from "../../report/run-report.js";
 import { type CliContext, parsePairs, splitList, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { formatGoalNotes } from "../format-goal-notes.js";
+import { formatQualityWarnings } from "../format-quality.js";
 import { formatReport, type ReportFormat } from "../format-report.js";
 
 export interface ReportCommandOptions {
@@ -39,8 +43,16 @@ export function toReportRequest(options: Omit<ReportCommandOptions, "db" | "form
 /** `crm-kpi report`: runs the report and prints it in the chosen format. */
 export async function runReportCommand(ctx: CliContext, options: ReportCommandOptions): Promise<ExitCode> {
   const request = toReportRequest(options);
-  const result = await withEngine(options.db, (engine) => runReport(engine, request));
+  const { result, warnings, goals } = await withEngine(options.db, async (engine) => {
+    const result = await runReport(engine, request);
+    const reported = [...new Set(result.values.map((v) => v.metric))];
+    return { result, warnings: await qualityWarningsFor(engine, reported), goals: await goalNotesFor(engine, reported) };
+  });
   printReport(ctx, result, request, options.format);
+  // Goal status next to the report: under a table, on stderr for machine formats.
+  const goalSink = options.format === "table" || options.format === "md" ? ctx.io.stdout : ctx.io.stderr;
+  for (const line of formatGoalNotes(goals, ctx.lang, result.settings.timezone)) writeLine(goalSink, line);
+  for (const line of formatQualityWarnings(warnings, ctx.lang)) writeLine(ctx.io.stderr, line);
   return EXIT.ok;
 }
 

@@ -28,23 +28,40 @@ export interface ReportSpec extends ReportInput {
   /** Customer dimensions asked for with --by (one grouping with all of them). */
   readonly by: readonly string[];
   readonly params: Readonly<Record<string, string>>;
+  /** Dimensions that are no customer column (`deal_owner`): only metrics declaring them in `ownDimensions` take them. */
+  readonly metricDimensions?: readonly string[];
 }
 
 /** The groupings a metric reports: its total, its built-in breakdowns, and --by when it supports it. */
-export function groupingsOf(metric: MetricDefinition, by: readonly string[]): Grouping[] {
+export function groupingsOf(
+  metric: MetricDefinition,
+  by: readonly string[],
+  metricDimensions: readonly string[] = [],
+): Grouping[] {
   const groupings: Grouping[] = [];
   if (metric.hasTotal !== false) groupings.push({ keys: [], source: "total" });
   for (const breakdown of metric.builtInBreakdowns ?? [])
     groupings.push({ keys: breakdown.keys, source: "builtin" });
-  if (by.length > 0 && supportsDimensions(metric, by)) groupings.push({ keys: by, source: "customer" });
+  if (by.length > 0 && supportsDimensions(metric, by, metricDimensions))
+    groupings.push({ keys: by, source: "customer" });
   return groupings;
 }
 
-export function supportsDimensions(metric: MetricDefinition, by: readonly string[]): boolean {
+export function supportsDimensions(
+  metric: MetricDefinition,
+  by: readonly string[],
+  metricDimensions: readonly string[] = [],
+): boolean {
   const dims = metric.customerDimensions;
-  if (dims === "all") return true;
-  if (dims === "none") return false;
-  return by.every((d) => dims.includes(d));
+  return by.every((d) => {
+    if (isOwnDimension(metric, d)) return true;
+    if (metricDimensions.includes(d)) return false;
+    return dims === "all" || (dims !== "none" && dims.includes(d));
+  });
+}
+
+function isOwnDimension(metric: MetricDefinition, key: string): boolean {
+  return Object.hasOwn(metric.ownDimensions ?? {}, key);
 }
 
 /**
@@ -56,7 +73,7 @@ export function compileReport(spec: ReportSpec, dialect: SqlDialect, settings: D
   const used = new Set<SharedRelationName>(["periods"]);
   const queries: MetricQuery[] = [];
   for (const metric of spec.metrics) {
-    for (const grouping of groupingsOf(metric, spec.by)) {
+    for (const grouping of groupingsOf(metric, spec.by, spec.metricDimensions)) {
       const ctx = new MetricContext(dialect, settings, spec.params);
       const inner = metric.compile(ctx, grouping);
       const sql = fillsRows(metric, grouping) ? fillEveryPeriod(ctx, metric, grouping, inner) : inner;
@@ -138,13 +155,24 @@ function fillEveryPeriod(
     .map((id) => `SELECT ${ctx.bind(id)} AS metric`)
     .join(" UNION ALL ");
   const keys = grouping.keys;
-  const domain =
-    keys.length === 0
+  // Customer keys: the combinations customers hold; a metric's own dimension: each of its values.
+  const alias = (k: string, i: number) => (isOwnDimension(metric, k) ? `o${i}` : "d");
+  const customerKeys = keys.flatMap((k, i) => (isOwnDimension(metric, k) ? [] : [`${ctx.q(k)} AS g${i}`]));
+  const customerDomain =
+    customerKeys.length === 0
       ? ""
-      : ` CROSS JOIN (SELECT DISTINCT ${keys.map((k, i) => `${ctx.q(k)} AS g${i}`).join(", ")} FROM ${ctx.rel("customers")}) d`;
-  const on = keys.map((_, i) => ` AND a.g${i} IS NOT DISTINCT FROM d.g${i}`).join("");
+      : ` CROSS JOIN (SELECT DISTINCT ${customerKeys.join(", ")} FROM ${ctx.rel("customers")}) d`;
+  const ownDomains = keys
+    .map((k, i) => {
+      const values = metric.ownDimensions?.[k];
+      return values ? ` CROSS JOIN (SELECT DISTINCT v AS g${i} FROM (${values(ctx)}) ov) o${i}` : "";
+    })
+    .join("");
+  const on = keys.map((k, i) => ` AND a.g${i} IS NOT DISTINCT FROM ${alias(k, i)}.g${i}`).join("");
+  const columns = keys.map((k, i) => `, ${alias(k, i)}.g${i}`).join("");
+  const domain = `${customerDomain}${ownDomains}`;
   return `WITH agg AS (${inner})
-    SELECT m.metric, p.idx AS period_idx${ctx.groupNames(grouping, "d.")}, a.value, a.numerator, a.denominator
+    SELECT m.metric, p.idx AS period_idx${columns}, a.value, a.numerator, a.denominator
     FROM ${ctx.rel("periods")} p CROSS JOIN (${ids}) m${domain}
     LEFT JOIN agg a ON a.period_idx = p.idx AND a.metric = m.metric${on}`;
 }

@@ -55,7 +55,10 @@ export interface BuiltInBreakdown {
 export interface Grouping {
   /** Segment keys as they appear in the output (`region`, `survey`, `pipeline`+`stage`). */
   readonly keys: readonly string[];
-  /** `customer`: keys are customer columns asked for with --by; `builtin`: a BuiltInBreakdown. */
+  /**
+   * `customer`: keys asked for with --by (customer columns, or the metric's
+   * `ownDimensions`); `builtin`: a BuiltInBreakdown.
+   */
   readonly source: "total" | "customer" | "builtin";
 }
 
@@ -80,6 +83,13 @@ export interface MetricDefinition {
    * a customer), `none`, or a list of specific ones it handles itself.
    */
   readonly customerDimensions: "all" | "none" | readonly string[];
+  /**
+   * Dimensions beside the customer's that the metric handles itself with
+   * --by (sales: `deal_owner`, `pipeline`): name → SQL listing every value
+   * as column `v`, so every period gets a row per value. The metric's
+   * `compile` maps the name to its own column (`groupSelect`'s `own`).
+   */
+  readonly ownDimensions?: Readonly<Record<string, (ctx: MetricContext) => string>>;
   /**
    * True when `compile` returns every row of a customer grouping itself, so
    * the report does not fill periods × customer values around it (cac per

@@ -1,5 +1,6 @@
 import { CrmKpiError } from "../errors.js";
 import { acquisitionCostMetrics } from "./families/acquisition-cost.js";
+import { campaignMetrics } from "./families/campaigns.js";
 import { customerBaseMetrics } from "./families/customer-base.js";
 import { customerValueMetrics } from "./families/customer-value.js";
 import { marketingMetrics } from "./families/marketing.js";
@@ -23,6 +24,7 @@ export const METRICS: readonly MetricDefinition[] = [
   ...serviceMetrics,
   ...satisfactionMetrics,
   ...marketingMetrics,
+  ...campaignMetrics,
 ];
 
 const byId = new Map(METRICS.map((m) => [m.id, m]));

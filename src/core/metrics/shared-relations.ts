@@ -1,3 +1,4 @@
+import { customerRfmSelect } from "./customer-rfm.js";
 import type { MetricContext } from "./metric-context.js";
 
 /**
@@ -14,6 +15,7 @@ export type SharedRelationName =
   | "periods"
   | "instants"
   | "customers"
+  | "customer_rfm"
   | "customer_spans"
   | "customer_active"
   | "customer_mrr"
@@ -69,15 +71,23 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
       return `SELECT start_at AS t FROM ${p} UNION SELECT end_at AS t FROM ${p}`;
     },
   },
+  customer_rfm: {
+    table: "rpt_customer_rfm",
+    dependsOn: ["periods"],
+    // As of the end of the report's last period (customer-rfm.ts).
+    select: (ctx) => customerRfmSelect(ctx, `(SELECT MAX(end_at) FROM ${ctx.rel("periods")})`),
+  },
   customers: {
     table: "rpt_customers",
-    dependsOn: [],
+    dependsOn: ["customer_rfm"],
     // acquired_at: the explicit one wins; else the earliest of the first won
-    // deal, the first order and the first term (METRICS.md §1).
-    select: () => `
+    // deal, the first order and the first term (METRICS.md §1). RFM columns
+    // are customer dimensions (`--by rfm_segment`).
+    select: (ctx) => `
       SELECT c.*, COALESCE(c.acquired_at, LEAST(d.first_won, o.first_order, s.first_term)) AS acquired_eff,
-             (s.first_term IS NOT NULL) AS has_terms
+             (s.first_term IS NOT NULL) AS has_terms, rfm.rfm_segment, rfm.rfm_score
       FROM customers c
+      LEFT JOIN ${ctx.rel("customer_rfm")} rfm ON rfm.customer_id = c.customer_id
       LEFT JOIN (SELECT customer_id, MIN(closed_at) AS first_won FROM deals WHERE status = 'won' GROUP BY customer_id) d
         ON d.customer_id = c.customer_id
       LEFT JOIN (SELECT customer_id, MIN(ordered_at) AS first_order FROM orders GROUP BY customer_id) o

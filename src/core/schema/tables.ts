@@ -44,6 +44,52 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE IF NOT EXISTS ${dialect.quoteIdentifier("dataset_settings")} (key ${dialect.columnType("text")} PRIMARY KEY, value ${dialect.columnType("text")})`,
     ],
   },
+  {
+    version: 2,
+    describe: "goals (METRICS.md §8)",
+    statements: (dialect) => {
+      const q = (n: string) => dialect.quoteIdentifier(n);
+      const text = dialect.columnType("text");
+      // Dates are ISO local dates of the dataset zone; `segment` is a JSON object or NULL.
+      const columns = [
+        `${q("goal_id")} ${dialect.columnType("id")} PRIMARY KEY`,
+        `${q("metric")} ${text} NOT NULL`,
+        `${q("segment")} ${text}`,
+        `${q("target")} ${dialect.columnType("decimal")} NOT NULL`,
+        `${q("direction")} ${text} NOT NULL`,
+        `${q("start_date")} ${text} NOT NULL`,
+        `${q("deadline")} ${text}`,
+        `${q("owner")} ${text}`,
+        `${q("why")} ${text}`,
+        `${q("grain")} ${text} NOT NULL`,
+        `${q("calendar")} ${text} NOT NULL`,
+        `${q("created_at")} ${dialect.columnType("timestamp")}`,
+      ];
+      return [`CREATE TABLE IF NOT EXISTS ${q("goals")} (${columns.join(", ")})`];
+    },
+  },
+  {
+    version: 3,
+    describe: "data quality: merge audit tables and stored findings (issue 4)",
+    statements: (dialect) => {
+      const q = (n: string) => dialect.quoteIdentifier(n);
+      const text = dialect.columnType("text");
+      const customers = ENTITIES.find((e) => e.name === "customers");
+      const customerColumns = customers
+        ? storageColumns(customers).map((c) => `${q(c.name)} ${dialect.columnType(c.kind)}`)
+        : [];
+      return [
+        // One row per merge; rows are deleted by undo, so an undone merge leaves no trace.
+        `CREATE TABLE IF NOT EXISTS ${q("quality_merges")} (${q("merge_id")} ${text} PRIMARY KEY, ${q("seq")} ${dialect.columnType("integer")} NOT NULL, ${q("cluster_id")} ${text}, ${q("survivor_id")} ${text} NOT NULL, ${q("merged_ids")} ${text} NOT NULL, ${q("created_at")} ${dialect.columnType("timestamp")})`,
+        // Customer rows exactly as they were before the merge: the survivor ("survivor") and the merged records ("merged").
+        `CREATE TABLE IF NOT EXISTS ${q("quality_merged_customers")} (${q("_merge_id")} ${text} NOT NULL, ${q("_merge_role")} ${text} NOT NULL, ${customerColumns.join(", ")})`,
+        // Every foreign key a merge repointed: the row (by its entity key) and the old value.
+        `CREATE TABLE IF NOT EXISTS ${q("quality_merge_repoints")} (${q("merge_id")} ${text} NOT NULL, ${q("entity")} ${text} NOT NULL, ${q("column_name")} ${text} NOT NULL, ${q("row_key")} ${text} NOT NULL, ${q("old_value")} ${text})`,
+        // Findings of the last `crm-kpi quality` run, one JSON object each: what the report warns about.
+        `CREATE TABLE IF NOT EXISTS ${q("quality_findings")} (${q("kind")} ${text} NOT NULL, ${q("finding")} ${text} NOT NULL, ${q("computed_at")} ${dialect.columnType("timestamp")})`,
+      ];
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

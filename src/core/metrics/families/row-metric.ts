@@ -99,7 +99,8 @@ function drillRows(spec: RowMetricSpec, ctx: MetricContext, grouping: Grouping):
         part: t.part,
         entity: t.entity ?? spec.entity,
         recordId: "r.record_id",
-        amount: t.amount ?? "NULL",
+        // A NULL contribution (a deal without amount) adds nothing to the SUM; NULL in a drill row would mean "counts 1".
+        amount: t.amount ? `COALESCE(${t.amount}, 0)` : "NULL",
         detail: "r.detail",
       })} FROM r WHERE ${t.when ?? "TRUE"}`,
   );
@@ -131,7 +132,8 @@ export function percentileSiblings(id: string): readonly RowStatistic[] {
 
 /**
  * How a rows query names its groups: the customer's columns for `--by`
- * (only rows of known customers), a built-in breakdown's expressions, or
+ * (only rows of known customers) or the metric's own dimensions (`own`:
+ * name → expression, every row), a built-in breakdown's expressions, or
  * nothing for the total. Returns `, e0 AS g0, …` and the join it needs.
  */
 export function groupSelect(
@@ -139,11 +141,15 @@ export function groupSelect(
   grouping: Grouping,
   customerId: string,
   builtIn: Readonly<Record<string, string>> = {},
+  own: Readonly<Record<string, string>> = {},
 ): { columns: string; join: string } {
   if (grouping.source === "customer") {
+    const isOwn = (k: string) => Object.hasOwn(own, k);
     return {
-      columns: grouping.keys.map((k, i) => `, c.${ctx.q(k)} AS g${i}`).join(""),
-      join: `JOIN ${ctx.rel("customers")} c ON c.customer_id = ${customerId}`,
+      columns: grouping.keys.map((k, i) => `, ${isOwn(k) ? own[k] : `c.${ctx.q(k)}`} AS g${i}`).join(""),
+      join: grouping.keys.every(isOwn)
+        ? ""
+        : `JOIN ${ctx.rel("customers")} c ON c.customer_id = ${customerId}`,
     };
   }
   const columns = grouping.keys.map((k, i) => `, ${builtIn[k] ?? "NULL"} AS g${i}`).join("");

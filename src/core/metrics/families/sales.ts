@@ -7,10 +7,18 @@ import { groupSelect, inPeriod, MEAN_TERMS, percentileSiblings, rowMetric } from
 /**
  * METRICS.md §4 Sales. Each metric is a list of rows (deals, leads, stage
  * entries, quota rows) per period; see `row-metric.ts`. Customer dimensions
- * reach deals through the deal's customer. Owner or pipeline breakdowns are
- * not built in (the golden files list none): they would be one more
- * `builtInBreakdowns` entry mapping `owner_id`/`pipeline` to `d.owner_id`/`d.pipeline`.
+ * reach deals through the deal's customer. Deal metrics also take
+ * `--by deal_owner` and `--by pipeline` (the deal's own columns, every deal
+ * counted, so the groups add up to the total); `owner_id` stays the
+ * customer's owner.
  */
+
+/** The deal columns behind `--by deal_owner` / `--by pipeline` (alias `d`), and their values. */
+const DEAL_DIMENSIONS = { deal_owner: "d.owner_id", pipeline: "d.pipeline" } as const;
+const dealDimensions = {
+  deal_owner: () => "SELECT DISTINCT owner_id AS v FROM deals",
+  pipeline: () => "SELECT DISTINCT pipeline AS v FROM deals",
+};
 
 const text = (expr: string) => `CAST(${expr} AS VARCHAR)`;
 const dealDetail = (ctx: MetricContext) =>
@@ -31,11 +39,12 @@ const closeRate = rowMetric({
   direction: "up",
   requires: ["deals"],
   customerDimensions: "all",
+  ownDimensions: dealDimensions,
   formula:
     "deals won in P / deals in the pipeline during P (created before end, and created in P, open at start or closed in P)",
   entity: "deals",
   rows(ctx, grouping) {
-    const g = groupSelect(ctx, grouping, "d.customer_id");
+    const g = groupSelect(ctx, grouping, "d.customer_id", {}, DEAL_DIMENSIONS);
     const inPipeline = `d.created_at < p.end_at AND (d.created_at >= p.start_at OR d.closed_at IS NULL OR d.closed_at >= p.start_at)`;
     const wonIn = `${isWon(ctx)} AND ${inPeriod("d.closed_at")}`;
     return `SELECT p.idx AS period_idx${g.columns}, d.deal_id AS record_id, (${inPipeline}) AS in_pipeline,
@@ -56,10 +65,11 @@ const winRate = rowMetric({
   direction: "up",
   requires: ["deals"],
   customerDimensions: "all",
+  ownDimensions: dealDimensions,
   formula: "won / (won + lost), deals closed in P",
   entity: "deals",
   rows(ctx, grouping) {
-    const g = groupSelect(ctx, grouping, "d.customer_id");
+    const g = groupSelect(ctx, grouping, "d.customer_id", {}, DEAL_DIMENSIONS);
     return `SELECT p.idx AS period_idx${g.columns}, d.deal_id AS record_id, ${isWon(ctx)} AS won, ${dealDetail(ctx)} AS detail
       FROM deals d JOIN ${ctx.rel("periods")} p ON ${inPeriod("d.closed_at")} ${g.join}
       WHERE d.status IN (${ctx.bind("won")}, ${ctx.bind("lost")})`;
@@ -93,11 +103,12 @@ const salesCycleDays = rowMetric({
   direction: "down",
   requires: ["deals"],
   customerDimensions: "all",
+  ownDimensions: dealDimensions,
   formula:
     "mean over deals won in P of days from the linked lead's created_at (else the deal's) to closed_at",
   entity: "deals",
   rows(ctx, grouping) {
-    const g = groupSelect(ctx, grouping, "d.customer_id");
+    const g = groupSelect(ctx, grouping, "d.customer_id", {}, DEAL_DIMENSIONS);
     const from = "COALESCE(l.created_at, d.created_at)";
     return `SELECT p.idx AS period_idx${g.columns}, d.deal_id AS record_id, ${daysBetweenInstants(ctx, from, "d.closed_at")} AS x,
         CONCAT(CASE WHEN l.created_at IS NULL THEN ${ctx.bind("deal created ")} ELSE ${ctx.bind("lead created ")} END,
@@ -179,10 +190,12 @@ const quotaAttainment = rowMetric({
     "Σ won amount of the rep's deals closed in P within the quota period / Σ quota prorated to P by days",
   entity: "quotas",
   rows(ctx, grouping) {
-    const g = groupSelect(ctx, grouping, "NULL", { rep_id: "q.rep_id" });
+    // A quota's team: its own, else its rep's.
+    const g = groupSelect(ctx, grouping, "NULL", { rep_id: "q.rep_id", team: "COALESCE(q.team, rp.team)" });
     const days = ctx.dialect.daysBetween;
     const overlap = days("GREATEST(q.period_start, p.start_date)", "LEAST(q.period_end, p.end_date)");
-    const quotas = `FROM quotas q JOIN ${ctx.rel("periods")} p ON q.period_start < p.end_date AND p.start_date < q.period_end`;
+    const quotas = `FROM quotas q JOIN ${ctx.rel("periods")} p ON q.period_start < p.end_date AND p.start_date < q.period_end
+      LEFT JOIN reps rp ON rp.rep_id = q.rep_id`;
     const quotaId = `CONCAT(COALESCE(q.rep_id, ${ctx.bind("-")}), ${ctx.bind(" ")}, ${text("q.period_start")}, ${ctx.bind("..")}, ${text("q.period_end")})`;
     const closedOn = ctx.dialect.localDate("d.closed_at", ctx.bind(ctx.settings.timezone));
     return `
@@ -201,7 +214,7 @@ const quotaAttainment = rowMetric({
     { part: "numerator", when: "NOT r.is_quota", amount: "r.amount", entity: "deals" },
     { part: "denominator", when: "r.is_quota", amount: "r.amount" },
   ],
-  builtInBreakdowns: [{ keys: ["rep_id"] }],
+  builtInBreakdowns: [{ keys: ["rep_id"] }, { keys: ["team"] }],
 });
 
 const upsellRate = rowMetric({
@@ -254,6 +267,7 @@ const pipelineValue = rowMetric({
   direction: "up",
   requires: ["deals"],
   customerDimensions: "all",
+  ownDimensions: dealDimensions,
   formula:
     "Σ amount of deals open at end, × the probability of the deal's stage at end when pipeline_stages gives one (weighted=true)",
   params: [
@@ -265,7 +279,7 @@ const pipelineValue = rowMetric({
   ],
   entity: "deals",
   rows(ctx: MetricContext, grouping: Grouping) {
-    const g = groupSelect(ctx, grouping, "d.customer_id");
+    const g = groupSelect(ctx, grouping, "d.customer_id", {}, DEAL_DIMENSIONS);
     const weight = isWeighted(ctx) ? "COALESCE(so.probability, 1)" : "1";
     // The deal's stage at end: its entry current at that instant, else the stage on the deal row.
     const current = `SELECT deal_id, stage, idx FROM (

@@ -1,0 +1,135 @@
+import { type Command, Option } from "commander";
+import type { Engine } from "../../core/engine.js";
+import { CrmKpiError } from "../../core/errors.js";
+import { LANGS, t } from "../../messages/index.js";
+import { loadCustomerIdentities } from "../../quality/customer-identities.js";
+import { type DuplicateCluster, findDuplicateClusters } from "../../quality/find-duplicates.js";
+import { listMerges, type MergeRecord, mergeCustomers, undoMerges } from "../../quality/merge-customers.js";
+import { closeDuplicateFindings } from "../../quality/stored-findings.js";
+import { type CliContext, resolveDbPath, withEngine } from "../cli-context.js";
+import { writeLine } from "../cli-io.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { renderTable } from "../text-table.js";
+
+export const DEDUPE_FORMATS = ["table", "ndjson"] as const;
+export type DedupeFormat = (typeof DEDUPE_FORMATS)[number];
+
+export interface DedupeCommandOptions {
+  readonly db: string;
+  readonly format: DedupeFormat;
+  readonly review?: boolean;
+  readonly apply?: readonly string[];
+  readonly undo?: readonly string[];
+}
+
+/**
+ * `crm-kpi dedupe --review | --apply all|CLUSTER_ID… | --undo MERGE_ID…|all`.
+ * `--apply` and `--undo` print one merge id per line (ndjson: one object each).
+ */
+export async function runDedupeCommand(ctx: CliContext, options: DedupeCommandOptions): Promise<ExitCode> {
+  const out = (line: string) => writeLine(ctx.io.stdout, line);
+  if (options.apply && options.apply.length > 0) {
+    const merges = await withEngine(options.db, (engine) => applyClusters(engine, options.apply ?? []));
+    for (const m of merges) out(options.format === "ndjson" ? JSON.stringify(m) : m.merge_id);
+    return EXIT.ok;
+  }
+  if (options.undo && options.undo.length > 0) {
+    const which = options.undo.includes("all") ? "all" : options.undo;
+    const undone = await withEngine(options.db, (engine) => undoMerges(engine, which));
+    for (const id of undone)
+      out(options.format === "ndjson" ? JSON.stringify({ merge_id: id, undone: true }) : id);
+    return EXIT.ok;
+  }
+  if (!options.review) {
+    writeLine(ctx.io.stderr, t(ctx.lang, "cli.dedupe.needAction"));
+    return EXIT.usage;
+  }
+  const { clusters, merges } = await withEngine(options.db, async (engine) => ({
+    clusters: findDuplicateClusters(await loadCustomerIdentities(engine)),
+    merges: await listMerges(engine),
+  }));
+  if (options.format === "ndjson") {
+    for (const c of clusters) {
+      out(
+        JSON.stringify({
+          kind: "duplicate_customers",
+          cluster_id: c.cluster_id,
+          customer_ids: c.customer_ids,
+          score: c.score,
+          reason: c.reason,
+        }),
+      );
+    }
+    for (const m of merges) out(JSON.stringify({ kind: "merge", ...m }));
+    return EXIT.ok;
+  }
+  if (clusters.length === 0) out(t(ctx.lang, "cli.dedupe.none"));
+  else {
+    const columns = [
+      { header: t(ctx.lang, "cli.dedupe.column.cluster") },
+      { header: t(ctx.lang, "cli.dedupe.column.customers") },
+      { header: t(ctx.lang, "cli.dedupe.column.score"), align: "right" as const },
+      { header: t(ctx.lang, "cli.dedupe.column.reason") },
+    ];
+    const rows = clusters.map((c) => [c.cluster_id, c.customer_ids.join(", "), c.score.toFixed(3), c.reason]);
+    for (const line of renderTable(columns, rows)) out(line);
+  }
+  if (merges.length > 0) {
+    out("");
+    out(t(ctx.lang, "cli.dedupe.merges", { count: merges.length }));
+    for (const m of merges) out(`${m.merge_id}  ${m.survivor_id} ← ${m.merged_ids.join(", ")}`);
+  }
+  return EXIT.ok;
+}
+
+/** Finds the clusters afresh and merges all or the named ones. */
+async function applyClusters(engine: Engine, ids: readonly string[]): Promise<MergeRecord[]> {
+  const clusters = findDuplicateClusters(await loadCustomerIdentities(engine));
+  let chosen: DuplicateCluster[];
+  if (ids.includes("all")) chosen = clusters;
+  else {
+    chosen = ids.map((id) => {
+      const found = clusters.find((c) => c.cluster_id === id);
+      if (!found) {
+        throw new CrmKpiError(
+          "bad_argument",
+          `there is no duplicate cluster ${id}; \`crm-kpi dedupe --review\` lists the current ones`,
+          { value: id },
+          { value: id },
+        );
+      }
+      return found;
+    });
+  }
+  const merges = await mergeCustomers(engine, chosen);
+  await closeDuplicateFindings(
+    engine,
+    merges.flatMap((m) => [m.survivor_id, ...m.merged_ids]),
+  );
+  return merges;
+}
+
+/** Adds `crm-kpi dedupe` to the program. */
+export function registerDedupeCommand(
+  program: Command,
+  ctx: CliContext,
+  setExit: (code: number) => void,
+): void {
+  const { lang } = ctx;
+  program
+    .command("dedupe")
+    .description(t(lang, "cli.dedupe.description"))
+    .addOption(new Option("--db <path>", t(lang, "cli.option.db")))
+    .option("--review", t(lang, "cli.dedupe.option.review"))
+    .option("--apply <ids...>", t(lang, "cli.dedupe.option.apply"))
+    .option("--undo <ids...>", t(lang, "cli.dedupe.option.undo"))
+    .addOption(
+      new Option("--format <format>", t(lang, "cli.quality.option.format"))
+        .choices(DEDUPE_FORMATS)
+        .default("table"),
+    )
+    .addOption(new Option("--lang <lang>", t(lang, "cli.option.lang")).choices(LANGS))
+    .action(async (o: Omit<DedupeCommandOptions, "db"> & { db?: string }) => {
+      setExit(await runDedupeCommand(ctx, { ...o, db: resolveDbPath(o.db, ctx.io.env) }));
+    });
+}

@@ -1,0 +1,66 @@
+import { type Command, Option } from "commander";
+import { CrmKpiError } from "../../core/errors.js";
+import { LANGS, t } from "../../messages/index.js";
+import { runQuality } from "../../quality/run-quality.js";
+import { saveFindings } from "../../quality/stored-findings.js";
+import { type CliContext, resolveDbPath, withEngine } from "../cli-context.js";
+import { writeLine } from "../cli-io.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { formatQualityReport, QUALITY_FORMATS, type QualityFormat } from "../format-quality.js";
+
+export interface QualityCommandOptions {
+  readonly db: string;
+  readonly format: QualityFormat;
+  readonly asOf?: string;
+  /** Commander's `--no-impact` sets this to false. */
+  readonly impact?: boolean;
+}
+
+/** `crm-kpi quality`: runs every check, stores the findings for report warnings, prints them. */
+export async function runQualityCommand(ctx: CliContext, options: QualityCommandOptions): Promise<ExitCode> {
+  const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
+  const report = await withEngine(options.db, async (engine) => {
+    const result = await runQuality(engine, { ...(asOf ? { asOf } : {}), impact: options.impact !== false });
+    await saveFindings(engine, result.findings);
+    return result;
+  });
+  for (const line of formatQualityReport(report, options.format, ctx.lang)) writeLine(ctx.io.stdout, line);
+  return EXIT.ok;
+}
+
+function parseAsOf(text: string): Date {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  if (Number.isNaN(date.getTime())) {
+    throw new CrmKpiError(
+      "bad_argument",
+      `"${text}" is not a date; give --as-of as 2026-01-15 or 2026-01-15T12:00:00Z`,
+      { value: text },
+      { value: text },
+    );
+  }
+  return date;
+}
+
+/** Adds `crm-kpi quality` to the program. */
+export function registerQualityCommand(
+  program: Command,
+  ctx: CliContext,
+  setExit: (code: number) => void,
+): void {
+  const { lang } = ctx;
+  program
+    .command("quality")
+    .description(t(lang, "cli.quality.description"))
+    .addOption(new Option("--db <path>", t(lang, "cli.option.db")))
+    .addOption(
+      new Option("--format <format>", t(lang, "cli.quality.option.format"))
+        .choices(QUALITY_FORMATS)
+        .default("table"),
+    )
+    .option("--as-of <date>", t(lang, "cli.quality.option.asOf"))
+    .option("--no-impact", t(lang, "cli.quality.option.noImpact"))
+    .addOption(new Option("--lang <lang>", t(lang, "cli.option.lang")).choices(LANGS))
+    .action(async (o: Omit<QualityCommandOptions, "db"> & { db?: string }) => {
+      setExit(await runQualityCommand(ctx, { ...o, db: resolveDbPath(o.db, ctx.io.env) }));
+    });
+}

@@ -1,0 +1,94 @@
+import type { DatasetSettings } from "../model/settings.js";
+import type { CompiledQuery } from "../sql/compiled-query.js";
+import type { SqlDialect } from "../sql/dialect.js";
+import { RFM_WINDOW_PARAM } from "./customer-rfm.js";
+import { durationDays } from "./families/duration-param.js";
+import { MetricContext } from "./metric-context.js";
+import {
+  isoInstant,
+  orderRelations,
+  type ReportPeriod,
+  sharedRelationSelect,
+  sharedRelationTable,
+} from "./shared-relations.js";
+
+/** `value`: revenue in the window first; `rfm`: R + F + M first, then revenue in the window. */
+export type TopCustomersSort = "value" | "rfm";
+
+export interface TopCustomersSpec {
+  readonly top: number;
+  readonly sort: TopCustomersSort;
+  /** The instant RFM, lifetime revenue and MRR are taken at (exclusive). */
+  readonly asOfMs: number;
+  /** Duration text (`365d`, `6m`); default 365 d. */
+  readonly window?: string;
+}
+
+export interface TopCustomersPlan {
+  readonly prelude: readonly CompiledQuery[];
+  readonly query: CompiledQuery;
+  readonly windowDays: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Compiles the top-customers list: pure, SQL and bound values only. The
+ * report-wide relations are built for one period, the window ending at
+ * as-of, so the RFM columns are exactly those `--by rfm_segment` uses.
+ * Columns: customer_id, name, company, segment, rfm_r, rfm_f, rfm_m,
+ * rfm_score, rfm_segment, recency_days, window_revenue, lifetime_revenue,
+ * orders (lifetime purchases), last_order_at, mrr.
+ */
+export function compileTopCustomers(
+  spec: TopCustomersSpec,
+  dialect: SqlDialect,
+  settings: DatasetSettings,
+): TopCustomersPlan {
+  const params = { [RFM_WINDOW_PARAM.name]: spec.window ?? RFM_WINDOW_PARAM.default };
+  const ctx = new MetricContext(dialect, settings, params);
+  const windowDays = durationDays(ctx, RFM_WINDOW_PARAM.name, RFM_WINDOW_PARAM.default);
+  const startMs = spec.asOfMs - windowDays * DAY_MS;
+  const period: ReportPeriod = {
+    label: "window",
+    startMs,
+    endMs: spec.asOfMs,
+    startDate: isoDate(startMs),
+    endDate: isoDate(spec.asOfMs),
+    prevStartMs: startMs - windowDays * DAY_MS,
+    prevEndMs: startMs,
+  };
+  const asOf = dialect.timestampParam(ctx.bind(isoInstant(spec.asOfMs)));
+  const refund = ctx.bind("refund");
+  const signed = `CASE WHEN o.type = ${refund} THEN -ABS(o.amount_base) ELSE o.amount_base END`;
+  const purchase = `(o.type IS NULL OR o.type <> ${refund})`;
+  const lifetime = `
+    SELECT o.customer_id, SUM(${signed}) AS lifetime_revenue, SUM(CASE WHEN ${purchase} THEN 1 ELSE 0 END) AS orders,
+           MAX(CASE WHEN ${purchase} THEN o.ordered_at END) AS last_order_at
+    FROM orders o WHERE o.ordered_at < ${asOf} GROUP BY o.customer_id`;
+  const order =
+    spec.sort === "value"
+      ? "window_revenue DESC, lifetime_revenue DESC, c.customer_id"
+      : "(r.rfm_r + r.rfm_f + r.rfm_m) DESC NULLS LAST, window_revenue DESC, c.customer_id";
+  const sql = `
+    SELECT c.customer_id, c.name, c.company, c.segment, r.rfm_r, r.rfm_f, r.rfm_m, r.rfm_score, r.rfm_segment,
+           r.recency_days, COALESCE(r.monetary, 0) AS window_revenue, COALESCE(l.lifetime_revenue, 0) AS lifetime_revenue,
+           COALESCE(l.orders, 0) AS orders, l.last_order_at, COALESCE(m.mrr, 0) AS mrr
+    FROM customers c
+    LEFT JOIN ${ctx.rel("customer_rfm")} r ON r.customer_id = c.customer_id
+    LEFT JOIN (${lifetime}) l ON l.customer_id = c.customer_id
+    LEFT JOIN ${ctx.rel("customer_mrr")} m ON m.customer_id = c.customer_id AND m.t = ${asOf}
+    ORDER BY ${order}
+    LIMIT ${ctx.bind(spec.top)}`;
+  const prelude = orderRelations(ctx.used).map((name) => {
+    const relCtx = new MetricContext(dialect, settings, params);
+    const select = sharedRelationSelect(name, relCtx, { periods: [period] });
+    const table = dialect.quoteIdentifier(sharedRelationTable(name));
+    return { sql: `CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`, params: relCtx.params.values };
+  });
+  return { prelude, query: { sql, params: ctx.params.values }, windowDays };
+}
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}

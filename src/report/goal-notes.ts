@@ -1,0 +1,21 @@
+import type { Engine } from "../core/engine.js";
+import { evaluateGoal, type GoalEvaluation } from "../goals/evaluate-goal.js";
+import { listGoals } from "../goals/goal-store.js";
+
+/**
+ * The status of every stored goal on one of `metricIds`, for `crm-kpi
+ * report` to show next to those metrics. Goals on other metrics are left out.
+ *
+ * @example await goalNotesFor(engine, ["new_customers", "revenue"])
+ */
+export async function goalNotesFor(
+  engine: Engine,
+  metricIds: readonly string[],
+  asOfMs = Date.now(),
+): Promise<GoalEvaluation[]> {
+  const wanted = new Set(metricIds);
+  const goals = (await listGoals(engine)).filter((g) => wanted.has(g.metric));
+  const notes: GoalEvaluation[] = [];
+  for (const goal of goals) notes.push(await evaluateGoal(engine, goal, asOfMs));
+  return notes;
+}
