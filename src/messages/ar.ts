@@ -390,7 +390,8 @@ export const ar = {
   "goals.removed": "حُذف الهدف {id}.",
   "goals.loaded": "حُمّل {count} هدفًا من {file}.",
   "goals.rejected": "لم يُحفظ الهدف {id}: صحّح الأحرف المعلّمة بـ ✗ ثم أضفه مجددًا.",
-  "goals.none": "لا أهداف بعد. أضف واحدًا: crm-kpi goals add --metric new_customers --target 12 --deadline 2024-12-31",
+  "goals.none":
+    "لا أهداف بعد. أضف واحدًا: crm-kpi goals add --metric new_customers --target 12 --deadline 2024-12-31",
   "goals.smart.title": "فحص SMART للهدف {id}:",
   "goals.letter.S": "محدد",
   "goals.letter.M": "قابل للقياس",
@@ -398,16 +399,24 @@ export const ar = {
   "goals.letter.R": "ذو صلة",
   "goals.letter.T": "محدد زمنيًا",
   "goals.smart.specific": "يسمّي المؤشر {metric}",
-  "goals.smart.unknown_dimension": "غير محدد: «{dimension}» ليس بُعدًا؛ استخدم region أو city أو country أو segment أو industry أو acquisition_channel أو owner_id أو تفصيلًا للمؤشر",
-  "goals.smart.unknown_segment_value": "غير محدد: لا توجد بيانات فيها {dimension}={value}؛ تحقق من قيمة --segment",
+  "goals.smart.unknown_dimension":
+    "غير محدد: «{dimension}» ليس بُعدًا؛ استخدم region أو city أو country أو segment أو industry أو acquisition_channel أو owner_id أو تفصيلًا للمؤشر",
+  "goals.smart.unknown_segment_value":
+    "غير محدد: لا توجد بيانات فيها {dimension}={value}؛ تحقق من قيمة --segment",
   "goals.smart.measurable": "يمكن حساب {metric} من البيانات",
   "goals.smart.unknown_metric": "غير قابل للقياس: لا يوجد مؤشر {metric}؛ يعرض crm-kpi metrics المؤشرات",
-  "goals.smart.inputs_missing": "غير قابل للقياس: يحتاج {metric} إلى بيانات غير موجودة ({missing})؛ استوردها أولًا",
-  "goals.smart.not_breakable": "غير قابل للقياس: لا يمكن تفصيل {metric} حسب {dimension}؛ احذف --segment أو اختر مؤشرًا آخر",
-  "goals.smart.realistic": "واقعي: يحتاج {needed} في كل فترة؛ المعتاد {typical}، والأفضل {best} على مدى {periods} فترة سابقة",
-  "goals.smart.ambitious": "طموح: يحتاج {needed} في كل فترة، أكثر من المعتاد {typical} لكن لا يتجاوز الأفضل {best} ({periods} فترة سابقة)",
-  "goals.smart.unrealistic": "غير واقعي: يحتاج {needed} في كل فترة، أكثر من الأفضل {best} في {periods} فترة سابقة (المعتاد {typical})؛ اخفض الهدف أو أجّل الموعد",
-  "goals.smart.no_history": "لا يمكن الحكم: لا تاريخ للمؤشر قبل البدء ({periods} فترة)؛ سيُعاد الحكم مع وصول البيانات",
+  "goals.smart.inputs_missing":
+    "غير قابل للقياس: يحتاج {metric} إلى بيانات غير موجودة ({missing})؛ استوردها أولًا",
+  "goals.smart.not_breakable":
+    "غير قابل للقياس: لا يمكن تفصيل {metric} حسب {dimension}؛ احذف --segment أو اختر مؤشرًا آخر",
+  "goals.smart.realistic":
+    "واقعي: يحتاج {needed} في كل فترة؛ المعتاد {typical}، والأفضل {best} على مدى {periods} فترة سابقة",
+  "goals.smart.ambitious":
+    "طموح: يحتاج {needed} في كل فترة، أكثر من المعتاد {typical} لكن لا يتجاوز الأفضل {best} ({periods} فترة سابقة)",
+  "goals.smart.unrealistic":
+    "غير واقعي: يحتاج {needed} في كل فترة، أكثر من الأفضل {best} في {periods} فترة سابقة (المعتاد {typical})؛ اخفض الهدف أو أجّل الموعد",
+  "goals.smart.no_history":
+    "لا يمكن الحكم: لا تاريخ للمؤشر قبل البدء ({periods} فترة)؛ سيُعاد الحكم مع وصول البيانات",
   "goals.smart.relevant": "السبب: {why}",
   "goals.smart.no_why": "ليس ذا صلة: أضف --why",
   "goals.smart.time_bound": "الموعد النهائي {deadline}",
@@ -444,12 +453,14 @@ export const ar = {
   "goals.column.progress": "التقدم",
   "goals.column.projection": "التوقع",
   "goals.column.status": "الحالة",
-  "goals.show.goal": "الهدف {id}: {metric}{segment}، {direction} {target}، من {start} إلى {deadline} ({mode})",
+  "goals.show.goal":
+    "الهدف {id}: {metric}{segment}، {direction} {target}، من {start} إلى {deadline} ({mode})",
   "goals.show.owner": "المسؤول: {owner}",
   "goals.show.progress": "خط الأساس {baseline}، الحالي {current}، {progress} من الطريق",
   "goals.show.projection": "التوقع حتى الموعد: {projection} ({method})",
   "goals.show.status": "الحالة: {status}: {reason}",
   "goals.mode.cumulative": "تراكمي منذ البدء",
   "goals.mode.level": "قيمة كل فترة",
-  "goals.note": "الهدف {id} ({metric}{segment}): {direction} {target} بحلول {deadline}: {status}، الحالي {current}",
+  "goals.note":
+    "الهدف {id} ({metric}{segment}): {direction} {target} بحلول {deadline}: {status}، الحالي {current}",
 } as const satisfies Record<MessageKey, string>;

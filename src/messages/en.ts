@@ -407,7 +407,8 @@ export const en = {
   "goals.removed": "Goal {id} removed.",
   "goals.loaded": "{count} goals loaded from {file}.",
   "goals.rejected": "Goal {id} was not saved: correct the letters marked ✗ and add it again.",
-  "goals.none": "No goals yet. Add one with: crm-kpi goals add --metric new_customers --target 12 --deadline 2024-12-31",
+  "goals.none":
+    "No goals yet. Add one with: crm-kpi goals add --metric new_customers --target 12 --deadline 2024-12-31",
   "goals.smart.title": "SMART check of goal {id}:",
   "goals.letter.S": "Specific",
   "goals.letter.M": "Measurable",
@@ -415,21 +416,30 @@ export const en = {
   "goals.letter.R": "Relevant",
   "goals.letter.T": "Time-bound",
   "goals.smart.specific": "names the metric {metric}",
-  "goals.smart.unknown_dimension": 'not specific: "{dimension}" is not a dimension; use region, city, country, segment, industry, acquisition_channel, owner_id or a breakdown of the metric',
-  "goals.smart.unknown_segment_value": "not specific: no data has {dimension}={value}; check the value in --segment",
+  "goals.smart.unknown_dimension":
+    'not specific: "{dimension}" is not a dimension; use region, city, country, segment, industry, acquisition_channel, owner_id or a breakdown of the metric',
+  "goals.smart.unknown_segment_value":
+    "not specific: no data has {dimension}={value}; check the value in --segment",
   "goals.smart.measurable": "{metric} can be computed from the data",
   "goals.smart.unknown_metric": "not measurable: there is no metric {metric}; crm-kpi metrics lists them",
-  "goals.smart.inputs_missing": "not measurable: {metric} needs data that is missing ({missing}); import it first",
-  "goals.smart.not_breakable": "not measurable: {metric} cannot be broken down by {dimension}; drop --segment or choose another metric",
-  "goals.smart.realistic": "realistic: needs {needed} per period; typical {typical}, best {best} over {periods} periods of history",
-  "goals.smart.ambitious": "ambitious: needs {needed} per period, more than the typical {typical} but no more than the best {best} ({periods} periods of history)",
-  "goals.smart.unrealistic": "unrealistic: needs {needed} per period, more than the best {best} in {periods} periods of history (typical {typical}); lower the target or move the deadline",
-  "goals.smart.no_history": "cannot be judged: the metric has no history before the start ({periods} periods); it is judged again as data arrives",
+  "goals.smart.inputs_missing":
+    "not measurable: {metric} needs data that is missing ({missing}); import it first",
+  "goals.smart.not_breakable":
+    "not measurable: {metric} cannot be broken down by {dimension}; drop --segment or choose another metric",
+  "goals.smart.realistic":
+    "realistic: needs {needed} per period; typical {typical}, best {best} over {periods} periods of history",
+  "goals.smart.ambitious":
+    "ambitious: needs {needed} per period, more than the typical {typical} but no more than the best {best} ({periods} periods of history)",
+  "goals.smart.unrealistic":
+    "unrealistic: needs {needed} per period, more than the best {best} in {periods} periods of history (typical {typical}); lower the target or move the deadline",
+  "goals.smart.no_history":
+    "cannot be judged: the metric has no history before the start ({periods} periods); it is judged again as data arrives",
   "goals.smart.relevant": "why: {why}",
   "goals.smart.no_why": "not relevant: add --why",
   "goals.smart.time_bound": "deadline {deadline}",
   "goals.smart.no_deadline": "not time-bound: add --deadline",
-  "goals.smart.deadline_before_start": "not time-bound: the deadline {deadline} is before the start {start}; correct --deadline",
+  "goals.smart.deadline_before_start":
+    "not time-bound: the deadline {deadline} is before the start {start}; correct --deadline",
   "goals.status.on_track": "on track",
   "goals.status.at_risk": "at risk",
   "goals.status.off_track": "off track",
@@ -449,7 +459,8 @@ export const en = {
   "goals.method.none": "none",
   "goals.direction.at-least": "at least",
   "goals.direction.at-most": "at most",
-  "goals.direction.default": "Direction {direction}: the metric's direction of good (set --direction to change it).",
+  "goals.direction.default":
+    "Direction {direction}: the metric's direction of good (set --direction to change it).",
   "goals.column.id": "Goal",
   "goals.column.metric": "Metric",
   "goals.column.segment": "Segment",
@@ -461,14 +472,16 @@ export const en = {
   "goals.column.progress": "Progress",
   "goals.column.projection": "Projection",
   "goals.column.status": "Status",
-  "goals.show.goal": "Goal {id}: {metric}{segment}, {direction} {target}, from {start} to {deadline} ({mode})",
+  "goals.show.goal":
+    "Goal {id}: {metric}{segment}, {direction} {target}, from {start} to {deadline} ({mode})",
   "goals.show.owner": "Owner: {owner}",
   "goals.show.progress": "Baseline {baseline}, current {current}, {progress} of the way",
   "goals.show.projection": "Projection to the deadline: {projection} ({method})",
   "goals.show.status": "Status: {status}: {reason}",
   "goals.mode.cumulative": "cumulative from the start",
   "goals.mode.level": "value per period",
-  "goals.note": "Goal {id} ({metric}{segment}): {direction} {target} by {deadline}: {status}, current {current}",
+  "goals.note":
+    "Goal {id} ({metric}{segment}): {direction} {target} by {deadline}: {status}, current {current}",
 } as const;
 
 export type MessageKey = keyof typeof en;

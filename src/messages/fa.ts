@@ -387,7 +387,8 @@ export const fa = {
   "goals.removed": "هدف {id} حذف شد.",
   "goals.loaded": "{count} هدف از {file} بارگذاری شد.",
   "goals.rejected": "هدف {id} ذخیره نشد: حرف‌های علامت‌خورده با ✗ را اصلاح کنید و دوباره بیفزایید.",
-  "goals.none": "هنوز هدفی نیست. یکی بیفزایید: crm-kpi goals add --metric new_customers --target 12 --deadline 2024-12-31",
+  "goals.none":
+    "هنوز هدفی نیست. یکی بیفزایید: crm-kpi goals add --metric new_customers --target 12 --deadline 2024-12-31",
   "goals.smart.title": "بررسی SMART هدف {id}:",
   "goals.letter.S": "مشخص",
   "goals.letter.M": "قابل‌اندازه‌گیری",
@@ -395,21 +396,31 @@ export const fa = {
   "goals.letter.R": "مرتبط",
   "goals.letter.T": "زمان‌دار",
   "goals.smart.specific": "شاخص {metric} نام برده شده است",
-  "goals.smart.unknown_dimension": "مشخص نیست: «{dimension}» بُعد نیست؛ از region، city، country، segment، industry، acquisition_channel، owner_id یا تفکیک خود شاخص استفاده کنید",
-  "goals.smart.unknown_segment_value": "مشخص نیست: هیچ داده‌ای {dimension}={value} ندارد؛ مقدار --segment را بررسی کنید",
+  "goals.smart.unknown_dimension":
+    "مشخص نیست: «{dimension}» بُعد نیست؛ از region، city، country، segment، industry، acquisition_channel، owner_id یا تفکیک خود شاخص استفاده کنید",
+  "goals.smart.unknown_segment_value":
+    "مشخص نیست: هیچ داده‌ای {dimension}={value} ندارد؛ مقدار --segment را بررسی کنید",
   "goals.smart.measurable": "{metric} از داده‌ها قابل محاسبه است",
-  "goals.smart.unknown_metric": "قابل‌اندازه‌گیری نیست: شاخصی به نام {metric} نداریم؛ crm-kpi metrics فهرست را نشان می‌دهد",
-  "goals.smart.inputs_missing": "قابل‌اندازه‌گیری نیست: {metric} به داده‌ای نیاز دارد که نیست ({missing})؛ اول آن را وارد کنید",
-  "goals.smart.not_breakable": "قابل‌اندازه‌گیری نیست: {metric} را نمی‌توان بر اساس {dimension} تفکیک کرد؛ --segment را بردارید یا شاخص دیگری انتخاب کنید",
-  "goals.smart.realistic": "واقع‌بینانه: در هر دوره {needed} لازم است؛ معمول {typical}، بهترین {best} در {periods} دورهٔ گذشته",
-  "goals.smart.ambitious": "بلندپروازانه: در هر دوره {needed} لازم است، بیش از معمولِ {typical} ولی نه بیش از بهترینِ {best} ({periods} دورهٔ گذشته)",
-  "goals.smart.unrealistic": "غیرواقع‌بینانه: در هر دوره {needed} لازم است، بیش از بهترینِ {best} در {periods} دورهٔ گذشته (معمول {typical})؛ هدف را پایین بیاورید یا مهلت را عقب بیندازید",
-  "goals.smart.no_history": "قابل سنجش نیست: شاخص پیش از شروع سابقه‌ای ندارد ({periods} دوره)؛ با رسیدن داده دوباره سنجیده می‌شود",
+  "goals.smart.unknown_metric":
+    "قابل‌اندازه‌گیری نیست: شاخصی به نام {metric} نداریم؛ crm-kpi metrics فهرست را نشان می‌دهد",
+  "goals.smart.inputs_missing":
+    "قابل‌اندازه‌گیری نیست: {metric} به داده‌ای نیاز دارد که نیست ({missing})؛ اول آن را وارد کنید",
+  "goals.smart.not_breakable":
+    "قابل‌اندازه‌گیری نیست: {metric} را نمی‌توان بر اساس {dimension} تفکیک کرد؛ --segment را بردارید یا شاخص دیگری انتخاب کنید",
+  "goals.smart.realistic":
+    "واقع‌بینانه: در هر دوره {needed} لازم است؛ معمول {typical}، بهترین {best} در {periods} دورهٔ گذشته",
+  "goals.smart.ambitious":
+    "بلندپروازانه: در هر دوره {needed} لازم است، بیش از معمولِ {typical} ولی نه بیش از بهترینِ {best} ({periods} دورهٔ گذشته)",
+  "goals.smart.unrealistic":
+    "غیرواقع‌بینانه: در هر دوره {needed} لازم است، بیش از بهترینِ {best} در {periods} دورهٔ گذشته (معمول {typical})؛ هدف را پایین بیاورید یا مهلت را عقب بیندازید",
+  "goals.smart.no_history":
+    "قابل سنجش نیست: شاخص پیش از شروع سابقه‌ای ندارد ({periods} دوره)؛ با رسیدن داده دوباره سنجیده می‌شود",
   "goals.smart.relevant": "چرا: {why}",
   "goals.smart.no_why": "مرتبط نیست: --why را اضافه کنید",
   "goals.smart.time_bound": "مهلت {deadline}",
   "goals.smart.no_deadline": "زمان‌دار نیست: --deadline را اضافه کنید",
-  "goals.smart.deadline_before_start": "زمان‌دار نیست: مهلت {deadline} پیش از شروع {start} است؛ --deadline را اصلاح کنید",
+  "goals.smart.deadline_before_start":
+    "زمان‌دار نیست: مهلت {deadline} پیش از شروع {start} است؛ --deadline را اصلاح کنید",
   "goals.status.on_track": "در مسیر",
   "goals.status.at_risk": "در خطر",
   "goals.status.off_track": "خارج از مسیر",

@@ -369,7 +369,8 @@ export const zh = {
   "goals.removed": "目标 {id} 已删除。",
   "goals.loaded": "已从 {file} 加载 {count} 个目标。",
   "goals.rejected": "目标 {id} 未保存：请修正标有 ✗ 的字母后重新添加。",
-  "goals.none": "还没有目标。添加一个：crm-kpi goals add --metric new_customers --target 12 --deadline 2024-12-31",
+  "goals.none":
+    "还没有目标。添加一个：crm-kpi goals add --metric new_customers --target 12 --deadline 2024-12-31",
   "goals.smart.title": "目标 {id} 的 SMART 检查：",
   "goals.letter.S": "具体",
   "goals.letter.M": "可衡量",
@@ -377,21 +378,26 @@ export const zh = {
   "goals.letter.R": "相关",
   "goals.letter.T": "有时限",
   "goals.smart.specific": "指定了指标 {metric}",
-  "goals.smart.unknown_dimension": "不具体：“{dimension}”不是维度；请使用 region、city、country、segment、industry、acquisition_channel、owner_id 或指标自带的细分",
+  "goals.smart.unknown_dimension":
+    "不具体：“{dimension}”不是维度；请使用 region、city、country、segment、industry、acquisition_channel、owner_id 或指标自带的细分",
   "goals.smart.unknown_segment_value": "不具体：没有数据满足 {dimension}={value}；请检查 --segment 的值",
   "goals.smart.measurable": "{metric} 可以由数据计算",
   "goals.smart.unknown_metric": "不可衡量：没有指标 {metric}；crm-kpi metrics 可列出指标",
   "goals.smart.inputs_missing": "不可衡量：{metric} 需要的数据缺失（{missing}）；请先导入",
   "goals.smart.not_breakable": "不可衡量：{metric} 不能按 {dimension} 细分；去掉 --segment 或换一个指标",
-  "goals.smart.realistic": "现实：每个周期需要 {needed}；历史 {periods} 个周期中通常为 {typical}，最佳为 {best}",
-  "goals.smart.ambitious": "有挑战：每个周期需要 {needed}，高于通常的 {typical}，但不超过最佳的 {best}（历史 {periods} 个周期）",
-  "goals.smart.unrealistic": "不现实：每个周期需要 {needed}，超过历史 {periods} 个周期中的最佳 {best}（通常 {typical}）；请降低目标或推迟截止日期",
+  "goals.smart.realistic":
+    "现实：每个周期需要 {needed}；历史 {periods} 个周期中通常为 {typical}，最佳为 {best}",
+  "goals.smart.ambitious":
+    "有挑战：每个周期需要 {needed}，高于通常的 {typical}，但不超过最佳的 {best}（历史 {periods} 个周期）",
+  "goals.smart.unrealistic":
+    "不现实：每个周期需要 {needed}，超过历史 {periods} 个周期中的最佳 {best}（通常 {typical}）；请降低目标或推迟截止日期",
   "goals.smart.no_history": "无法判断：开始前该指标没有历史（{periods} 个周期）；数据到来后会重新判断",
   "goals.smart.relevant": "原因：{why}",
   "goals.smart.no_why": "不相关：请添加 --why",
   "goals.smart.time_bound": "截止日期 {deadline}",
   "goals.smart.no_deadline": "没有时限：请添加 --deadline",
-  "goals.smart.deadline_before_start": "没有时限：截止日期 {deadline} 早于开始日期 {start}；请修改 --deadline",
+  "goals.smart.deadline_before_start":
+    "没有时限：截止日期 {deadline} 早于开始日期 {start}；请修改 --deadline",
   "goals.status.on_track": "进展正常",
   "goals.status.at_risk": "有风险",
   "goals.status.off_track": "偏离轨道",

@@ -46,7 +46,11 @@ export async function runReportCommand(ctx: CliContext, options: ReportCommandOp
   const { result, warnings, goals } = await withEngine(options.db, async (engine) => {
     const result = await runReport(engine, request);
     const reported = [...new Set(result.values.map((v) => v.metric))];
-    return { result, warnings: await qualityWarningsFor(engine, reported), goals: await goalNotesFor(engine, reported) };
+    return {
+      result,
+      warnings: await qualityWarningsFor(engine, reported),
+      goals: await goalNotesFor(engine, reported),
+    };
   });
   printReport(ctx, result, request, options.format);
   // Goal status next to the report: under a table, on stderr for machine formats.

@@ -1,4 +1,7 @@
 import { customerRfmSelect } from "./customer-rfm.js";
+import { stageEntriesSql } from "./families/deal-stage-history.js";
+import { openEnd } from "./families/sql-helpers.js";
+import { windowStatsSelect } from "./families/window-stats.js";
 import type { MetricContext } from "./metric-context.js";
 
 /**
@@ -19,7 +22,10 @@ export type SharedRelationName =
   | "customer_spans"
   | "customer_active"
   | "customer_mrr"
-  | "period_customers";
+  | "period_customers"
+  | "period_mrr"
+  | "window_stats"
+  | "stage_entries";
 
 interface SharedRelation {
   readonly table: string;
@@ -138,7 +144,7 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
     select: (ctx) => `
       SELECT DISTINCT s.customer_id, i.t
       FROM ${ctx.rel("customer_spans")} s JOIN ${ctx.rel("instants")} i
-        ON s.lo < i.t AND (s.hi IS NULL OR i.t <= s.hi)`,
+        ON s.lo < i.t AND i.t <= ${openEnd(ctx, "s.hi")}`,
   },
   customer_mrr: {
     table: "rpt_customer_mrr",
@@ -148,7 +154,7 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
       SELECT s.customer_id, i.t,
              SUM(s.amount_base / CASE s.interval WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 ELSE 12 END) AS mrr
       FROM subscriptions s JOIN ${ctx.rel("instants")} i
-        ON s.start_at < i.t AND (s.end_at IS NULL OR i.t <= s.end_at) AND (s.canceled_at IS NULL OR i.t <= s.canceled_at)
+        ON s.start_at < i.t AND i.t <= LEAST(${openEnd(ctx, "s.end_at")}, ${openEnd(ctx, "s.canceled_at")})
       GROUP BY s.customer_id, i.t`,
   },
   period_customers: {
@@ -173,6 +179,41 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
         ) x
         GROUP BY x.idx, x.customer_id`;
     },
+  },
+  period_mrr: {
+    table: "rpt_period_mrr",
+    dependsOn: ["periods", "customer_mrr"],
+    // §2 MRR movements: each customer's MRR at the start (s) and end (e) of P, and
+    // whether a paid term began before P; customers with neither MRR are left out.
+    select(ctx) {
+      const p = ctx.rel("periods");
+      const r = ctx.rel("customer_mrr");
+      return `
+        SELECT x.idx, x.customer_id, SUM(x.s) AS s, SUM(x.e) AS e,
+               COALESCE(MIN(fp.first_paid) < MIN(x.start_at), FALSE) AS paid_before
+        FROM (
+          SELECT p.idx, p.start_at, r.customer_id, r.mrr AS s, 0 AS e FROM ${p} p JOIN ${r} r ON r.t = p.start_at
+          UNION ALL
+          SELECT p.idx, p.start_at, r.customer_id, 0, r.mrr FROM ${p} p JOIN ${r} r ON r.t = p.end_at
+        ) x
+        LEFT JOIN (SELECT customer_id, MIN(start_at) AS first_paid FROM subscriptions WHERE amount_base > 0 GROUP BY customer_id) fp
+          ON fp.customer_id = x.customer_id
+        GROUP BY x.idx, x.customer_id`;
+    },
+  },
+  window_stats: {
+    table: "rpt_window_stats",
+    dependsOn: ["periods", "customer_spans", "customer_active"],
+    // §3 revenue, orders, buyers and churn over the value window (families/window-stats.ts).
+    select: (ctx) => windowStatsSelect(ctx),
+  },
+  stage_entries: {
+    table: "rpt_stage_entries",
+    dependsOn: [],
+    // §4 stage entries with their exits, and the highest stage rank the deal entered afterwards.
+    select: () => `
+      SELECT e.*, MAX(e.stage_rank) OVER (PARTITION BY e.deal_id ORDER BY e.seq ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_rank
+      FROM (${stageEntriesSql()}) e`,
   },
 };
 

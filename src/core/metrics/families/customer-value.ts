@@ -4,6 +4,7 @@ import { newCustomersPerPeriodSql, spendPerPeriodSql, spendRowsSql } from "./acq
 import { durationDays, numberParam } from "./duration-param.js";
 import { signedOrderAmount } from "./money-rows.js";
 import { drillColumns, metricColumns, type Part } from "./sql-helpers.js";
+import { windowBaseSql, windowDays, windowStart } from "./window-stats.js";
 
 /**
  * METRICS.md §3 customer value (cac itself lives in acquisition-cost.ts).
@@ -48,44 +49,15 @@ function num(ctx: MetricContext, value: number): string {
   return `CAST(${ctx.bind(value)} AS DOUBLE)`;
 }
 
-function windowDays(ctx: MetricContext): number {
-  return durationDays(ctx, WINDOW.name, WINDOW.default);
-}
-
-/** The start of W for period alias `p`. */
-function windowStart(ctx: MetricContext): string {
-  return ctx.dialect.addSeconds("p.end_at", ctx.bind(-windowDays(ctx) * DAY_SECONDS));
-}
-
 /** Orders in W per period: idx, order_id, customer_id, ordered_at, amount (signed, base currency). */
 function windowOrdersSql(ctx: MetricContext): string {
   return `SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, ${signedOrderAmount(ctx)} AS amount
     FROM ${ctx.rel("periods")} p JOIN orders o ON o.ordered_at >= ${windowStart(ctx)} AND o.ordered_at < p.end_at`;
 }
 
-/**
- * Customers active at the start of W per period, flagged `churned` when not
- * active at the period end (spans: active at t ⇔ lo < t ≤ hi).
- */
-function windowBaseSql(ctx: MetricContext): string {
-  const ws = windowStart(ctx);
-  return `SELECT DISTINCT p.idx, s.customer_id, (ca.customer_id IS NULL) AS churned
-    FROM ${ctx.rel("periods")} p
-    JOIN ${ctx.rel("customer_spans")} s ON s.lo < ${ws} AND (s.hi IS NULL OR ${ws} <= s.hi)
-    LEFT JOIN ${ctx.rel("customer_active")} ca ON ca.customer_id = s.customer_id AND ca.t = p.end_at`;
-}
-
-/** One row per period `w`: revenue, orders, buyers, and with `churn` at_start, churned. */
-function windowStatsSql(ctx: MetricContext, churn: boolean): string {
-  const base = churn
-    ? `LEFT JOIN (SELECT idx, COUNT(*) AS at_start, SUM(CASE WHEN churned THEN 1 ELSE 0 END) AS churned
-        FROM (${windowBaseSql(ctx)}) wb GROUP BY idx) b ON b.idx = p.idx`
-    : "";
-  return `SELECT p.idx, r.revenue, COALESCE(r.orders, 0) AS orders, COALESCE(r.buyers, 0) AS buyers${churn ? ", COALESCE(b.at_start, 0) AS at_start, COALESCE(b.churned, 0) AS churned" : ""}
-    FROM ${ctx.rel("periods")} p
-    LEFT JOIN (SELECT idx, SUM(amount) AS revenue, COUNT(*) AS orders, COUNT(DISTINCT customer_id) AS buyers
-      FROM (${windowOrdersSql(ctx)}) wo GROUP BY idx) r ON r.idx = p.idx
-    ${base}`;
+/** One row per period `w`: revenue, orders, buyers, at_start, churned (shared relation `window_stats`). */
+function windowStatsSql(ctx: MetricContext): string {
+  return `SELECT idx, revenue, orders, buyers, at_start, churned FROM ${ctx.rel("window_stats")}`;
 }
 
 /** Customer value per year over W: revenue_W / buyers_W × 365 d / W (null without buyers). */
@@ -187,7 +159,7 @@ function windowMetric(m: WindowMetric): MetricDefinition {
       `SELECT ${metricColumns(ctx, m.id, "w.idx", grouping, [], {
         numerator: m.numerator(ctx),
         denominator: m.denominator(ctx),
-      })} FROM (${windowStatsSql(ctx, m.churn)}) w`,
+      })} FROM (${windowStatsSql(ctx)}) w`,
     drill: m.drill,
   };
 }
@@ -385,7 +357,7 @@ const ltvToCac: MetricDefinition = {
       numerator: `(${clvNumerator(ctx)}) / NULLIF(${annualChurn(ctx)}, 0)`,
       denominator: cac,
     })}
-      FROM ${ctx.rel("periods")} p JOIN (${windowStatsSql(ctx, true)}) w ON w.idx = p.idx ${from}`;
+      FROM ${ctx.rel("periods")} p JOIN (${windowStatsSql(ctx)}) w ON w.idx = p.idx ${from}`;
   },
   drill: drillFrom([
     ["numerator", windowOrderRows(true)],

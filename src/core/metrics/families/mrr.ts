@@ -4,7 +4,7 @@ import { compileParts, customerJoin, drillParts, type MoneyPart } from "./money-
 
 /**
  * METRICS.md §2, MRR and its movements. Each customer's MRR is read at the
- * start of P (s) and just before its end (e), both from `customer_mrr`; every
+ * start of P (s) and just before its end (e), both from `period_mrr`; every
  * number is a sum over customers of one expression in s and e, so one list of
  * terms gives the SQL and the drill-down. Paying means MRR > 0; movements are
  * positive amounts.
@@ -16,19 +16,10 @@ interface MrrTerm {
   readonly amount: string;
 }
 
-/** MRR per customer at the start and the end of each period; customers with neither are left out. */
-function startEnd(ctx: MetricContext): string {
-  return `SELECT p.idx, r.customer_id,
-      SUM(CASE WHEN r.t = p.start_at THEN r.mrr ELSE 0 END) AS s,
-      SUM(CASE WHEN r.t = p.end_at THEN r.mrr ELSE 0 END) AS e
-    FROM ${ctx.rel("periods")} p JOIN ${ctx.rel("customer_mrr")} r ON r.t = p.start_at OR r.t = p.end_at
-    GROUP BY p.idx, r.customer_id`;
-}
-
 const PAYING_AT_START = "m.s > 0";
 const NOT_PAYING_AT_START = "m.s <= 0 AND m.e > 0";
-/** A paid term that began before P: the customer paid once and comes back (a trial turning paid is new). */
-const PAID_BEFORE = `EXISTS (SELECT 1 FROM subscriptions t WHERE t.customer_id = m.customer_id AND t.amount_base > 0 AND t.start_at < p.start_at)`;
+/** A paid term began before P: the customer paid once and comes back (a trial turning paid is new). */
+const PAID_BEFORE = "m.paid_before";
 
 function mrrPart(term: MrrTerm): MoneyPart {
   return {
@@ -38,7 +29,7 @@ function mrrPart(term: MrrTerm): MoneyPart {
     amount: () => term.amount,
     detail: () => `'MRR at start ' || CAST(m.s AS VARCHAR) || ', at end ' || CAST(m.e AS VARCHAR)`,
     from: (ctx, grouping) =>
-      `FROM (${startEnd(ctx)}) m JOIN ${ctx.rel("periods")} p ON p.idx = m.idx
+      `FROM ${ctx.rel("period_mrr")} m JOIN ${ctx.rel("periods")} p ON p.idx = m.idx
         ${customerJoin(ctx, grouping, "m.customer_id")}
         WHERE ${term.when}`,
   };

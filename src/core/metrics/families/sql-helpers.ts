@@ -51,3 +51,12 @@ export function drillColumns(
   const groups = grouping.keys.map((_, i) => `, ${groupExpressions[i] ?? "NULL"} AS g${i}`).join("");
   return `${periodIdx} AS period_idx${groups}, ${ctx.bind(row.part)} AS part, ${ctx.bind(row.entity)} AS entity, CAST(${row.recordId} AS VARCHAR) AS record_id, ${row.amount ?? "NULL"} AS amount, ${row.detail ?? "NULL"} AS detail`;
 }
+
+/**
+ * `COALESCE(hi, far future)`: the end of a span that may be open (NULL). Range
+ * joins on `t <= openEnd(hi)` stay range joins; `hi IS NULL OR t <= hi`
+ * would make the engine fall back to a nested loop.
+ */
+export function openEnd(ctx: MetricContext, hi: string): string {
+  return `COALESCE(${hi}, ${ctx.dialect.timestampParam(ctx.bind("9999-12-31 00:00:00"))})`;
+}
