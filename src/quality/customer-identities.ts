@@ -1,0 +1,24 @@
+import type { Engine } from "../core/engine.js";
+import type { CustomerIdentity } from "./find-duplicates.js";
+
+/** The identity fields of every customer, oldest first. */
+export async function loadCustomerIdentities(engine: Engine): Promise<CustomerIdentity[]> {
+  const rows = await engine.query({
+    sql: `SELECT customer_id, name, email, phone, company, country, strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at
+      FROM customers ORDER BY created_at, customer_id`,
+    params: [],
+  });
+  return rows.map((r) => ({
+    customer_id: String(r.customer_id),
+    name: textOrNull(r.name),
+    email: textOrNull(r.email),
+    phone: textOrNull(r.phone),
+    company: textOrNull(r.company),
+    country: textOrNull(r.country),
+    created_at: textOrNull(r.created_at),
+  }));
+}
+
+function textOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
