@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
-import type { Engine } from "../core/engine.js";
+import type { BulkLoad, Engine } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
 import { ENTITIES, type EntityName, entityDef, IMPORT_ORDER } from "../core/model/entities.js";
 import type { DatasetSettings } from "../core/model/settings.js";
 import type { SqlValue } from "../core/sql/compiled-query.js";
+import { detachString } from "./csv-tokenizer.js";
 import {
   checkSettings,
   mergeSettings,
@@ -15,7 +16,7 @@ import { discoverSources } from "./discover-sources.js";
 import { FxTable } from "./fx-table.js";
 import { type ImportIssue, ImportRejectedError } from "./import-issue.js";
 import { mappedSources } from "./mapping/index.js";
-import type { RawSource } from "./raw-record.js";
+import { cellValues, type RawSource } from "./raw-record.js";
 import { findOrphanReferences } from "./reference-checks.js";
 import { RejectsWriter } from "./rejects-writer.js";
 import { type RowProblem, RowValidator } from "./row-validator.js";
@@ -56,7 +57,7 @@ export interface ImportResult {
   settings: DatasetSettings;
 }
 
-/** Rows appended to staging per call: large enough to amortize the call, small enough for memory. */
+/** Rows per `appendRows` call for engines without a bulk load: amortizes the call, bounds memory. */
 const BATCH_ROWS = 20_000;
 
 export const DEFAULT_REJECTS_FILE = "crm-kpi-rejects.ndjson";
@@ -260,37 +261,76 @@ async function importSource(run: Run, source: RawSource): Promise<void> {
   const names = validator.columns.map((c) => c.name);
   const rowErrors: RowProblem[] = [];
   const rowWarnings: RowProblem[] = [];
-  let batch: SqlValue[][] = [];
   let rows = 0;
   const report = () => {
     if (!run.options.onProgress) return;
     const p = source.progress?.() ?? { bytesRead: 0, bytesTotal: 0 };
     run.options.onProgress({ file: source.file, bytesRead: p.bytesRead, bytesTotal: p.bytesTotal, rows });
   };
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await run.engine.appendRows(table, names, batch);
-    run.rowsByEntity[def.name] += batch.length;
-    batch = [];
+  const load = openLoad(run.engine, table, names);
+  /** Takes a valid row; true when a batch is due (then `await flushLoad()`). */
+  const take = (row: SqlValue[]): boolean => {
+    run.rowsByEntity[def.name]++;
+    return load.add(row);
+  };
+  const flushLoad = async () => {
+    await load.flush();
     report();
   };
+  /** Records the problems of a row; true when the row is valid. */
+  const settle = async (
+    valid: boolean,
+    file: string,
+    line: number,
+    cells: () => Readonly<Record<string, string | undefined>>,
+  ): Promise<boolean> => {
+    for (const w of rowWarnings) run.warnings.push(toIssue("warning", w, file, line));
+    rowWarnings.length = 0;
+    if (valid) return true;
+    const issues = rowErrors.map((e) => toIssue("error", e, file, line));
+    rowErrors.length = 0;
+    for (const issue of issues) run.errors.push(issue);
+    await run.rejects?.write(issues, cells());
+    return false;
+  };
   try {
-    for await (const record of source.records()) {
-      rows++;
-      const row = validator.validate(record, rowErrors, rowWarnings);
-      if (rowWarnings.length > 0) {
-        for (const w of rowWarnings) run.warnings.push(toIssue("warning", w, record.file, record.line));
-        rowWarnings.length = 0;
+    if (source.cellBatches) {
+      // The fast path: positional cells, no object per row, no await per row.
+      let header: readonly string[] | undefined;
+      let positions: readonly number[] = [];
+      for await (const cellBatch of source.cellBatches()) {
+        if (cellBatch.header !== header) {
+          header = cellBatch.header;
+          positions = validator.positionsIn(header);
+        }
+        const { rows: cellRows, lines, defects } = cellBatch;
+        for (let k = 0; k < cellRows.length; k++) {
+          rows++;
+          const cells = cellRows[k] as readonly string[];
+          const line = lines[k] as number;
+          const row = validator.validateCells(
+            cells,
+            positions,
+            source.file,
+            line,
+            defects[k],
+            rowErrors,
+            rowWarnings,
+          );
+          const valid =
+            row !== null && rowWarnings.length === 0
+              ? true
+              : await settle(row !== null, source.file, line, () => cellValues(cellBatch.header, cells));
+          if (valid && take(row as SqlValue[])) await flushLoad();
+        }
       }
-      if (row === null) {
-        const issues = rowErrors.map((e) => toIssue("error", e, record.file, record.line));
-        rowErrors.length = 0;
-        for (const issue of issues) run.errors.push(issue);
-        await run.rejects?.write(issues, record.values);
-        continue;
+    } else {
+      for await (const record of source.records()) {
+        rows++;
+        const row = validator.validate(record, rowErrors, rowWarnings);
+        const valid = await settle(row !== null, record.file, record.line, () => record.values);
+        if (valid && take(row as SqlValue[])) await flushLoad();
       }
-      batch.push(row);
-      if (batch.length >= BATCH_ROWS) await flush();
     }
   } catch (error) {
     if (error instanceof CrmKpiError) throw error;
@@ -302,12 +342,29 @@ async function importSource(run: Run, source: RawSource): Promise<void> {
       `the file cannot be read past this point (${(error as Error).message}); fix it (often an unclosed quote) and import again`,
     );
   }
-  await flush();
+  await load.close();
   report();
 }
 
+/** The engine's streaming bulk load, or batches of `appendRows` when it has none. */
+function openLoad(engine: Engine, table: string, columns: readonly string[]): BulkLoad {
+  if (engine.openBulkLoad) return engine.openBulkLoad(table, columns);
+  let batch: (readonly SqlValue[])[] = [];
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    if (rows.length > 0) await engine.appendRows(table, columns, rows);
+  };
+  return {
+    add: (row) => batch.push(row) >= BATCH_ROWS,
+    flush,
+    close: flush,
+  };
+}
+
 function toIssue(severity: ImportIssue["severity"], p: RowProblem, file: string, line: number): ImportIssue {
-  return { severity, code: p.code, file, line, column: p.column, value: p.value, reason: p.reason };
+  const value = p.value === null ? null : detachString(p.value);
+  return { severity, code: p.code, file, line, column: p.column, value, reason: p.reason };
 }
 
 function compareIssues(a: ImportIssue, b: ImportIssue): number {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   multiplyDecimal,
@@ -105,5 +106,45 @@ describe("multiplyDecimal", () => {
   it("rounds half away from zero beyond the storage scale", () => {
     expect(multiplyDecimal("1.0000005", toScaled("0.000001"), 12)).toBe("0.000001000001");
     expect(multiplyDecimal("-1.0000005", toScaled("0.000001"), 12)).toBe("-0.000001000001");
+  });
+});
+
+/** Persian digits take the full (regex) path; ASCII ones may take the fast path. */
+const persian = (text: string) => text.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+
+describe("fast paths", () => {
+  const digits = (min: number, max: number) =>
+    fc.array(fc.constantFrom(..."0123456789"), { minLength: min, maxLength: max }).map((d) => d.join(""));
+
+  it("read decimals as the full path does", () => {
+    const shape = fc
+      .tuple(fc.constantFrom("", "-", "+"), digits(0, 26), fc.constantFrom("", "."), digits(0, 4))
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(shape, (text) => {
+        const fast: ParsedDecimal = { text: "", intDigits: 0, fracDigits: 0 };
+        const full: ParsedDecimal = { text: "", intDigits: 0, fracDigits: 0 };
+        expect(parseDecimal(text, fast)).toBe(parseDecimal(persian(text), full));
+        expect(fast).toEqual(full);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("read plain ISO timestamps as the full path does, in any zone", () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, "0"));
+    const shape = fc
+      .tuple(digits(4, 4), two(13), two(32), fc.constantFrom("T", " "), two(25), two(61), two(61))
+      .map(([y, mo, d, sep, h, mi, s]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${s}`);
+    fc.assert(
+      fc.property(shape, fc.constantFrom("UTC", "Asia/Tehran", "America/New_York"), (text, zone) => {
+        const fast: ParsedTime = { micros: 0, localDay: 0, utcText: null };
+        const full: ParsedTime = { micros: 0, localDay: 0, utcText: null };
+        expect(parseTimestamp(text, zone, fast)).toBe(parseTimestamp(persian(text), zone, full));
+        expect([fast.micros, fast.localDay]).toEqual([full.micros, full.localDay]);
+        expect(fast.utcText).toBe(full.utcText === null ? null : text);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

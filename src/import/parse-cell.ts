@@ -61,6 +61,7 @@ function isValidDate(year: number, month: number, day: number): boolean {
  * @example parseTimestamp("2024-03-05T14:30:00+03:30", "UTC", out) // out.micros = 1709636400000000
  */
 export function parseTimestamp(text: string, zone: string, out: ParsedTime): string | null {
+  if (text.length === 19 && readPlainIsoTimestamp(text, zone, out)) return null;
   const normalized = normalizeDigits(text);
   const m = TIMESTAMP.exec(normalized);
   if (!m) return `not a date-time; ${TIMESTAMP_HINT}`;
@@ -98,6 +99,57 @@ export function parseTimestamp(text: string, zone: string, out: ParsedTime): str
   }
   out.micros = ms * 1000 + microOfMilli;
   return null;
+}
+
+/** ASCII digit value at `i`, or -1. */
+function digitAt(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/**
+ * The common shape `YYYY-MM-DDTHH:MM:SS` (or with a space) without a regex
+ * or allocation; false for anything else, which `parseTimestamp`'s full
+ * path then reads (and explains when invalid).
+ */
+function readPlainIsoTimestamp(text: string, zone: string, out: ParsedTime): boolean {
+  const sep = text.charCodeAt(10);
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    (sep !== 84 && sep !== 32) ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
+  )
+    return false;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = digitAt(text, i);
+    if (d < 0) return false;
+    year = year * 10 + d;
+  }
+  const m1 = digitAt(text, 5);
+  const m2 = digitAt(text, 6);
+  const d1 = digitAt(text, 8);
+  const d2 = digitAt(text, 9);
+  const h1 = digitAt(text, 11);
+  const h2 = digitAt(text, 12);
+  const n1 = digitAt(text, 14);
+  const n2 = digitAt(text, 15);
+  const s1 = digitAt(text, 17);
+  const s2 = digitAt(text, 18);
+  if ((m1 | m2 | d1 | d2 | h1 | h2 | n1 | n2 | s1 | s2) < 0) return false;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  const hour = h1 * 10 + h2;
+  const minute = n1 * 10 + n2;
+  const second = s1 * 10 + s2;
+  if (!isValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return false;
+  out.utcText = zone === "UTC" ? text : null;
+  const ms = wallClockToEpochMs({ year, month, day, hour, minute, second, millisecond: 0 }, zone);
+  out.localDay = Date.UTC(year, month - 1, day) / DAY_MS;
+  out.micros = ms * 1000;
+  return true;
 }
 
 /**
@@ -160,6 +212,7 @@ export interface ParsedDecimal {
 
 /** Reads an exact decimal (`-12.50`) into `out`; null on success, else the reason. */
 export function parseDecimal(text: string, out: ParsedDecimal): string | null {
+  if (readCanonicalDecimal(text, out)) return null;
   const normalized = normalizeDigits(text);
   const m = DECIMAL.exec(normalized);
   if (!m) return `not a number; ${DECIMAL_HINT}`;
@@ -172,6 +225,32 @@ export function parseDecimal(text: string, out: ParsedDecimal): string | null {
   const sign = m[1] === "-" ? "-" : "";
   out.text = `${sign}${intPart === "" ? "0" : intPart}${fracPart === "" ? "" : `.${fracPart}`}`;
   return null;
+}
+
+/**
+ * The canonical shape (`-12.50`, `7`: ASCII digits, no `+`, no leading
+ * zero, digits on both sides of a point) is its own normalized text; false
+ * for anything else, which the full path reads.
+ */
+function readCanonicalDecimal(text: string, out: ParsedDecimal): boolean {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const intStart = i;
+  while (i < n && digitAt(text, i) >= 0) i++;
+  const intDigits = i - intStart;
+  if (intDigits === 0 || intDigits > 24 || (intDigits > 1 && text.charCodeAt(intStart) === 48)) return false;
+  let fracDigits = 0;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46) return false;
+    const fracStart = ++i;
+    while (i < n && digitAt(text, i) >= 0) i++;
+    fracDigits = i - fracStart;
+    if (i < n || fracDigits === 0) return false;
+  }
+  out.text = text;
+  out.intDigits = intDigits;
+  out.fracDigits = fracDigits;
+  return true;
 }
 
 /** Reads a decimal number as a double; NaN when it is not one. */

@@ -33,6 +33,33 @@ export interface RawSource {
   /** Column names present in the source (after mapping), to reject files missing a required column. */
   columns(): Promise<readonly string[]>;
   records(): AsyncIterable<RawRecord>;
+  /**
+   * The same rows as `records()`, in batches of positional cells (no object
+   * per row): the importer's fast path. Optional; sources that have it
+   * must yield exactly what `records()` yields.
+   */
+  cellBatches?(): AsyncIterable<CellBatch>;
   /** How far `records()` has read, for progress bars; optional. */
   progress?(): { readonly bytesRead: number; readonly bytesTotal: number };
+}
+
+/** Rows of one source by position: `rows[k][i]` is the cell of column `header[i]`. */
+export interface CellBatch {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** Physical line where each row starts. */
+  readonly lines: readonly number[];
+  /** The defect of a row, where the reader found one (sparse). */
+  readonly defects: readonly (RecordDefect | undefined)[];
+}
+
+/** A row's cells by column name (a later duplicate header wins; missing cells are absent). */
+export function cellValues(
+  header: readonly string[],
+  cells: readonly string[],
+): Record<string, string | undefined> {
+  const values: Record<string, string | undefined> = {};
+  const n = Math.min(cells.length, header.length);
+  for (let i = 0; i < n; i++) values[header[i] as string] = cells[i];
+  return values;
 }

@@ -3,6 +3,7 @@ import type { DatasetSettings } from "../core/model/settings.js";
 import { type StorageColumn, storageColumns } from "../core/schema/tables.js";
 import type { SqlValue } from "../core/sql/compiled-query.js";
 import type { FxTable } from "./fx-table.js";
+import { IdIndex } from "./id-index.js";
 import {
   DATE_HINT,
   DECIMAL_HINT,
@@ -17,7 +18,7 @@ import {
   parseNumber,
   parseTimestamp,
 } from "./parse-cell.js";
-import type { RawRecord } from "./raw-record.js";
+import type { RawRecord, RecordDefect } from "./raw-record.js";
 
 /** A problem of one row, before it gets its file and line. */
 export interface RowProblem {
@@ -74,9 +75,10 @@ export class RowValidator {
   private readonly plans: ColumnPlan[];
   private readonly byName = new Map<string, number>();
   private readonly idColumn: number;
-  private readonly seenIds = new Map<string, number>();
+  private readonly seenIds = new IdIndex();
   private readonly timeOrder: readonly (readonly [number, number])[];
   // Per-row scratch, reused so validating a row allocates little.
+  private readonly cells: (string | undefined)[];
   private readonly present: boolean[];
   private readonly text: string[];
   private readonly micros: number[];
@@ -113,6 +115,7 @@ export class RowValidator {
       ([later, earlier]) => [this.byName.get(later) as number, this.byName.get(earlier) as number] as const,
     );
     const n = entity.columns.length;
+    this.cells = new Array<string | undefined>(n).fill(undefined);
     this.present = new Array<boolean>(n).fill(false);
     this.text = new Array<string>(n).fill("");
     this.micros = new Array<number>(n).fill(0);
@@ -125,17 +128,58 @@ export class RowValidator {
    * (pushed to `errors`); warnings of a valid row go to `warnings`.
    */
   validate(record: RawRecord, errors: RowProblem[], warnings: RowProblem[]): SqlValue[] | null {
+    const values = record.values;
+    for (let i = 0; i < this.plans.length; i++)
+      this.cells[i] = values[(this.plans[i] as ColumnPlan).def.name];
+    return this.check(record.file, record.line, record.defect, errors, warnings);
+  }
+
+  /**
+   * Where each of the entity's columns is in `header` (-1: absent), for
+   * `validateCells`. A column named twice takes its last cell, like `cellValues`.
+   */
+  positionsIn(header: readonly string[]): number[] {
+    return this.plans.map((plan) => header.lastIndexOf(plan.def.name));
+  }
+
+  /** `validate` for a row of positional cells (`positions` from `positionsIn` of its header). */
+  validateCells(
+    cells: readonly string[],
+    positions: readonly number[],
+    file: string,
+    line: number,
+    defect: RecordDefect | undefined,
+    errors: RowProblem[],
+    warnings: RowProblem[],
+  ): SqlValue[] | null {
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i] as number;
+      this.cells[i] = p >= 0 ? cells[p] : undefined;
+    }
+    return this.check(file, line, defect, errors, warnings);
+  }
+
+  private check(
+    file: string,
+    line: number,
+    defect: RecordDefect | undefined,
+    errors: RowProblem[],
+    warnings: RowProblem[],
+  ): SqlValue[] | null {
     const firstError = errors.length;
     const row: SqlValue[] = new Array<SqlValue>(this.columns.length).fill(null);
-    if (record.defect) {
-      const d = record.defect;
-      errors.push({ code: d.code, column: d.column ?? null, value: d.value ?? null, reason: d.reason });
+    if (defect) {
+      errors.push({
+        code: defect.code,
+        column: defect.column ?? null,
+        value: defect.value ?? null,
+        reason: defect.reason,
+      });
     }
-    const values = record.values;
     for (let i = 0; i < this.plans.length; i++) {
       const plan = this.plans[i] as ColumnPlan;
       const def = plan.def;
-      const raw = values[def.name];
+      const raw = this.cells[i];
       let cell = raw === undefined ? "" : raw.trim();
       if (cell === "" && def.default !== undefined) cell = def.default;
       this.text[i] = cell;
@@ -157,8 +201,8 @@ export class RowValidator {
     if (this.idColumn >= 0 && this.present[this.idColumn]) {
       const id = this.text[this.idColumn] as string;
       const name = (this.plans[this.idColumn] as ColumnPlan).def.name;
-      const seenAt = this.seenIds.get(id);
-      if (seenAt !== undefined) {
+      const seenAt = this.seenIds.lineOf(id);
+      if (seenAt >= 0) {
         errors.push(
           problem(
             "duplicate_id",
@@ -167,7 +211,7 @@ export class RowValidator {
             `${name} ${id} already appears on line ${seenAt}; keep one row per id`,
           ),
         );
-      } else if (errors.length === firstError) this.seenIds.set(id, record.line);
+      } else if (errors.length === firstError) this.seenIds.add(id, line);
     }
     if (errors.length > firstError) return null;
     for (const [later, earlier] of this.timeOrder) {
@@ -182,7 +226,7 @@ export class RowValidator {
           problem(
             "time_inconsistency",
             laterName,
-            values[laterName] ?? "",
+            this.cells[later] ?? "",
             `${laterName} is before ${earlierName}; the row was imported, check both dates`,
           ),
         );
@@ -190,8 +234,8 @@ export class RowValidator {
     }
     if (this.entity.name === "fx_rates")
       this.fx.add(this.cell("currency"), this.day("date"), this.cell("rate"));
-    row[this.columns.length - 2] = record.file;
-    row[this.columns.length - 1] = record.line;
+    row[this.columns.length - 2] = file;
+    row[this.columns.length - 1] = line;
     return row;
   }
 
@@ -218,8 +262,8 @@ export class RowValidator {
         row[plan.stage] = cell;
         return null;
       case "currency": {
-        const code = cell.toUpperCase();
-        if (!/^[A-Z]{3}$/.test(code))
+        const code = isUpperCode(cell) ? cell : cell.toUpperCase();
+        if (!isUpperCode(code))
           return ["bad_currency", "use a three-letter ISO 4217 code such as USD or IRR"];
         this.text[i] = code;
         row[plan.stage] = code;
@@ -278,6 +322,12 @@ export class RowValidator {
     if (!stats) return;
     if (intDigits > stats.intDigits) stats.intDigits = intDigits;
     if (fracDigits > stats.fracDigits) stats.fracDigits = fracDigits;
+  }
+
+  /** The first of `indexes` whose cell is present, or -1. */
+  private firstPresent(indexes: readonly number[]): number {
+    for (const i of indexes) if (this.present[i]) return i;
+    return -1;
   }
 
   private has(name: string): boolean {
@@ -413,8 +463,8 @@ export class RowValidator {
         this.track(plan.base, stats.intDigits, stats.fracDigits);
         continue;
       }
-      const dateIndex = plan.fxDates.find((d) => this.present[d]);
-      if (dateIndex === undefined) {
+      const dateIndex = this.firstPresent(plan.fxDates);
+      if (dateIndex < 0) {
         const name = plan.def.fxDateColumns?.[0] ?? plan.def.name;
         errors.push(problem("fx_missing", name, "", `${currency} needs a date to convert ${plan.def.name}`));
         continue;
@@ -457,4 +507,14 @@ export class RowValidator {
 
 function problem(code: string, column: string | null, value: string | null, reason: string): RowProblem {
   return { code, column, value, reason };
+}
+
+/** Three ASCII capitals, as ISO 4217 codes are. */
+function isUpperCode(text: string): boolean {
+  if (text.length !== 3) return false;
+  for (let i = 0; i < 3; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }

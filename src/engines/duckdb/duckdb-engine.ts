@@ -1,8 +1,8 @@
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import type { Engine, ResultRow } from "../../core/engine.js";
+import type { BulkLoad, Engine, ResultRow } from "../../core/engine.js";
 import type { CompiledQuery, SqlValue } from "../../core/sql/compiled-query.js";
 import { migrate } from "../migrate.js";
-import { appendWithDuckDBCopy } from "./duckdb-append.js";
+import { appendWithDuckDBCopy, openDuckDBCopyLoad } from "./duckdb-append.js";
 import { duckdbDialect } from "./duckdb-dialect.js";
 
 /** Opens (and creates or migrates) a DuckDB database file; `:memory:` for a throwaway one. */
@@ -54,6 +54,10 @@ class DuckDBEngine implements Engine {
     rows: readonly (readonly SqlValue[])[],
   ): Promise<void> {
     return appendWithDuckDBCopy(this.connection, table, columns, rows);
+  }
+
+  openBulkLoad(table: string, columns: readonly string[]): BulkLoad {
+    return openDuckDBCopyLoad(this.connection, table, columns);
   }
 
   async close(): Promise<void> {
