@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { CrmKpiError } from "../core/errors.js";
-import { CALENDARS } from "../core/model/settings.js";
-import { LANGS, t } from "../messages/index.js";
+import { t } from "../messages/index.js";
 import { type CliContext, collect, detectLang, resolveDbPath } from "./cli-context.js";
 import type { CliIo } from "./cli-io.js";
 import { writeLine } from "./cli-io.js";
@@ -17,6 +16,7 @@ import { runMetricsCommand } from "./commands/metrics-command.js";
 import { registerQualityCommand } from "./commands/quality-command.js";
 import { runReportCommand } from "./commands/report-command.js";
 import { parseDays, runStuckDealsCommand } from "./commands/stuck-deals-command.js";
+import { calendarOption, dbOption, formatOption, langOption, paramOption } from "./common-options.js";
 import { EXIT, exitCodeOf } from "./exit-codes.js";
 import { describeError } from "./format-error.js";
 import { LIST_FORMATS } from "./format-lists.js";
@@ -72,23 +72,19 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
       // Parse errors are printed by runCli, localized and with what to do next.
       outputError: () => {},
     });
-  const dbOption = () => new Option("--db <path>", t(lang, "cli.option.db"));
-  const langOption = () => new Option("--lang <lang>", t(lang, "cli.option.lang")).choices(LANGS);
-  const paramOption = () =>
-    new Option("--param <key=value>", t(lang, "cli.report.option.param")).argParser(collect).default([]);
   const db = (option: string | undefined) => resolveDbPath(option, io.env);
   // Accepted before the command too (`crm-kpi --lang fa report`); detectLang already read it.
-  program.addOption(langOption());
+  program.addOption(langOption(lang));
 
   program
     .command("import")
     .description(t(lang, "cli.import.description"))
     .argument("<dir>", t(lang, "cli.import.arg.dir"))
-    .addOption(dbOption())
+    .addOption(dbOption(lang))
     .option("--mapping <file>", t(lang, "cli.import.option.mapping"))
     .option("--skip-invalid", t(lang, "cli.import.option.skipInvalid"))
     .option("--rejects <file>", t(lang, "cli.import.option.rejects"))
-    .addOption(langOption())
+    .addOption(langOption(lang))
     .action(
       async (dir: string, o: { db?: string; mapping?: string; skipInvalid?: boolean; rejects?: string }) => {
         setExit(await runImportCommand(ctx, dir, { ...o, db: db(o.db) }));
@@ -98,24 +94,20 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   program
     .command("report")
     .description(t(lang, "cli.report.description"))
-    .addOption(dbOption())
+    .addOption(dbOption(lang))
     .option("--metrics <ids>", t(lang, "cli.report.option.metrics"), "all")
     .addOption(
       new Option("--period <grain>", t(lang, "cli.report.option.period"))
         .choices(REPORT_GRAINS)
         .default("month"),
     )
-    .addOption(new Option("--calendar <calendar>", t(lang, "cli.report.option.calendar")).choices(CALENDARS))
+    .addOption(calendarOption(lang))
     .option("--from <period>", t(lang, "cli.report.option.from"))
     .option("--to <period>", t(lang, "cli.report.option.to"))
     .option("--by <dims>", t(lang, "cli.report.option.by"))
-    .addOption(
-      new Option("--format <format>", t(lang, "cli.report.option.format"))
-        .choices(REPORT_FORMATS)
-        .default("table"),
-    )
-    .addOption(langOption())
-    .addOption(paramOption())
+    .addOption(formatOption(lang, REPORT_FORMATS))
+    .addOption(langOption(lang))
+    .addOption(paramOption(lang))
     .action(async (o: Parameters<typeof runReportCommand>[1] & { db?: string }) => {
       setExit(await runReportCommand(ctx, { ...o, db: db(o.db) }));
     });
@@ -123,7 +115,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   program
     .command("metrics")
     .description(t(lang, "cli.metrics.description"))
-    .addOption(langOption())
+    .addOption(langOption(lang))
     .action(() => {
       setExit(runMetricsCommand(ctx));
     });
@@ -132,49 +124,45 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .command("explain")
     .description(t(lang, "cli.explain.description"))
     .argument("<metric>", t(lang, "cli.explain.arg.metric"))
-    .addOption(dbOption())
+    .addOption(dbOption(lang))
     .requiredOption("--period <label>", t(lang, "cli.explain.option.period"))
     .addOption(new Option("--grain <grain>", t(lang, "cli.report.option.period")).choices(REPORT_GRAINS))
-    .addOption(new Option("--calendar <calendar>", t(lang, "cli.report.option.calendar")).choices(CALENDARS))
+    .addOption(calendarOption(lang))
     .addOption(
       new Option("--segment <dim=value>", t(lang, "cli.explain.option.segment"))
         .argParser(collect)
         .default([]),
     )
-    .addOption(paramOption())
+    .addOption(paramOption(lang))
     .option("--limit <rows>", t(lang, "cli.explain.option.limit"), (v) => positiveNumber(v, "--limit"), 50)
-    .addOption(langOption())
+    .addOption(langOption(lang))
     .action(async (metric: string, o: Parameters<typeof runExplainCommand>[2] & { db?: string }) => {
       setExit(await runExplainCommand(ctx, metric, { ...o, db: db(o.db) }));
     });
 
   // Lists (issue 3): campaign table and stuck deals; see docs/lists.md.
-  const listFormatOption = () =>
-    new Option("--format <format>", t(lang, "cli.report.option.format"))
-      .choices(LIST_FORMATS)
-      .default("table");
   program
     .command("campaigns")
     .description(t(lang, "cli.campaigns.description"))
-    .addOption(dbOption())
+    .addOption(dbOption(lang))
     .option("--from <period>", t(lang, "cli.report.option.from"))
     .option("--to <period>", t(lang, "cli.report.option.to"))
     .addOption(new Option("--period <grain>", t(lang, "cli.campaigns.option.period")).choices(REPORT_GRAINS))
-    .addOption(new Option("--calendar <calendar>", t(lang, "cli.report.option.calendar")).choices(CALENDARS))
-    .addOption(listFormatOption())
-    .addOption(paramOption())
-    .addOption(langOption())
+    .addOption(calendarOption(lang))
+    .addOption(formatOption(lang, LIST_FORMATS))
+    .addOption(paramOption(lang))
+    .addOption(langOption(lang))
     .action(async (o: Parameters<typeof runCampaignsCommand>[1] & { db?: string }) => {
       setExit(await runCampaignsCommand(ctx, { ...o, db: db(o.db) }));
     });
   program
     .command("stuck-deals")
     .description(t(lang, "cli.stuckDeals.description"))
-    .addOption(dbOption())
+    .addOption(dbOption(lang))
     .option("--as-of <date>", t(lang, "cli.stuckDeals.option.asOf"))
     .option("--days <n>", t(lang, "cli.stuckDeals.option.days"), parseDays)
-    .addOption(listFormatOption())
-    .addOption(langOption())
+    .addOption(formatOption(lang, LIST_FORMATS))
+    .addOption(langOption(lang))
     .action(async (o: Parameters<typeof runStuckDealsCommand>[1] & { db?: string }) => {
       setExit(await runStuckDealsCommand(ctx, { ...o, db: db(o.db) }));
     });
@@ -182,10 +170,10 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   program
     .command("demo")
     .description(t(lang, "cli.demo.description"))
-    .addOption(dbOption())
+    .addOption(dbOption(lang))
     .option("--scale <n>", t(lang, "cli.demo.option.scale"), (v) => positiveNumber(v, "--scale"), 1)
     .option("--data <dir>", t(lang, "cli.demo.option.data"))
-    .addOption(langOption())
+    .addOption(langOption(lang))
     .action(async (o: { db?: string; scale: number; data?: string }) => {
       setExit(await runDemoCommand(ctx, { ...o, db: db(o.db) }));
     });
@@ -193,17 +181,13 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   program
     .command("customers")
     .description(t(lang, "cli.customers.description"))
-    .addOption(dbOption())
+    .addOption(dbOption(lang))
     .option("--top <n>", t(lang, "cli.customers.option.top"), (v) => positiveNumber(v, "--top"), 20)
     .option("--by-value", t(lang, "cli.customers.option.byValue"))
     .option("--as-of <date>", t(lang, "cli.customers.option.asOf"))
     .option("--window <duration>", t(lang, "cli.customers.option.window"))
-    .addOption(
-      new Option("--format <format>", t(lang, "cli.report.option.format"))
-        .choices(REPORT_FORMATS)
-        .default("table"),
-    )
-    .addOption(langOption())
+    .addOption(formatOption(lang, REPORT_FORMATS))
+    .addOption(langOption(lang))
     .action(async (o: Parameters<typeof runCustomersCommand>[1] & { db?: string }) => {
       setExit(await runCustomersCommand(ctx, { ...o, db: db(o.db) }));
     });

@@ -1,13 +1,14 @@
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import type { Engine } from "../../core/engine.js";
 import { CrmKpiError } from "../../core/errors.js";
-import { LANGS, t } from "../../messages/index.js";
+import { t } from "../../messages/index.js";
 import { loadCustomerIdentities } from "../../quality/customer-identities.js";
 import { type DuplicateCluster, findDuplicateClusters } from "../../quality/find-duplicates.js";
 import { listMerges, type MergeRecord, mergeCustomers, undoMerges } from "../../quality/merge-customers.js";
 import { closeDuplicateFindings } from "../../quality/stored-findings.js";
 import { type CliContext, resolveDbPath, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
+import { dbOption, formatOption, langOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { renderTable } from "../text-table.js";
 
@@ -119,16 +120,12 @@ export function registerDedupeCommand(
   program
     .command("dedupe")
     .description(t(lang, "cli.dedupe.description"))
-    .addOption(new Option("--db <path>", t(lang, "cli.option.db")))
+    .addOption(dbOption(lang))
     .option("--review", t(lang, "cli.dedupe.option.review"))
     .option("--apply <ids...>", t(lang, "cli.dedupe.option.apply"))
     .option("--undo <ids...>", t(lang, "cli.dedupe.option.undo"))
-    .addOption(
-      new Option("--format <format>", t(lang, "cli.quality.option.format"))
-        .choices(DEDUPE_FORMATS)
-        .default("table"),
-    )
-    .addOption(new Option("--lang <lang>", t(lang, "cli.option.lang")).choices(LANGS))
+    .addOption(formatOption(lang, DEDUPE_FORMATS, "cli.quality.option.format"))
+    .addOption(langOption(lang))
     .action(async (o: Omit<DedupeCommandOptions, "db"> & { db?: string }) => {
       setExit(await runDedupeCommand(ctx, { ...o, db: resolveDbPath(o.db, ctx.io.env) }));
     });

@@ -6,7 +6,7 @@ import { GRAINS } from "../../calendar/period-types.js";
 import { localDateOf } from "../../calendar/zoned-time.js";
 import type { Engine } from "../../core/engine.js";
 import { findMetric } from "../../core/metrics/registry.js";
-import { CALENDARS, type CalendarId } from "../../core/model/settings.js";
+import type { CalendarId } from "../../core/model/settings.js";
 import {
   addGoal,
   calendarDateText,
@@ -27,6 +27,7 @@ import { isRightToLeft, type Lang, type MessageKey, metricName, t } from "../../
 import { loadDatasetSettings } from "../../report/dataset-settings.js";
 import { type CliContext, collect, parsePairs, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
+import { calendarOption, dbOption, formatOption, langOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { formatMetricValue } from "../format-number.js";
 import { renderTable } from "../text-table.js";
@@ -70,19 +71,12 @@ export function registerGoalsCommand(
 ): void {
   const { lang } = ctx;
   const goals = program.command("goals").description(t(lang, "goals.description"));
-  const dbOption = () => new Option("--db <path>", t(lang, "cli.option.db"));
-  const langOption = () =>
-    new Option("--lang <lang>", t(lang, "cli.option.lang")).choices(["en", "fa", "ar", "zh"]);
-  const calendarOption = () =>
-    new Option("--calendar <calendar>", t(lang, "goals.option.calendar")).choices(CALENDARS);
   const asOfOption = () => new Option("--as-of <date>", t(lang, "goals.option.asOf"));
-  const formatOption = () =>
-    new Option("--format <format>", t(lang, "goals.option.format")).choices(GOAL_FORMATS).default("table");
 
   goals
     .command("add")
     .description(t(lang, "goals.add.description"))
-    .addOption(dbOption())
+    .addOption(dbOption(lang))
     .option("--id <id>", t(lang, "goals.option.id"))
     .requiredOption("--metric <id>", t(lang, "goals.option.metric"))
     .requiredOption("--target <n>", t(lang, "goals.option.target"))
@@ -100,9 +94,9 @@ export function registerGoalsCommand(
     .option("--owner <id>", t(lang, "goals.option.owner"))
     .option("--why <text>", t(lang, "goals.option.why"))
     .addOption(new Option("--grain <grain>", t(lang, "goals.option.grain")).choices(GRAINS))
-    .addOption(calendarOption())
+    .addOption(calendarOption(lang, "goals.option.calendar"))
     .addOption(asOfOption())
-    .addOption(langOption())
+    .addOption(langOption(lang))
     .action(async (o: Omit<GoalsAddOptions, "db"> & { db?: string }) => {
       setExit(await runGoalsAdd(ctx, { ...o, db: dbPath(o.db) }));
     });
@@ -110,9 +104,9 @@ export function registerGoalsCommand(
   goals
     .command("list")
     .description(t(lang, "goals.list.description"))
-    .addOption(dbOption())
-    .addOption(formatOption())
-    .addOption(langOption())
+    .addOption(dbOption(lang))
+    .addOption(formatOption(lang, GOAL_FORMATS, "goals.option.format"))
+    .addOption(langOption(lang))
     .action(async (o: { db?: string; format: GoalFormat }) => {
       setExit(await runGoalsList(ctx, { db: dbPath(o.db), format: o.format }));
     });
@@ -121,10 +115,10 @@ export function registerGoalsCommand(
     .command("show")
     .description(t(lang, "goals.show.description"))
     .argument("<id>", t(lang, "goals.arg.id"))
-    .addOption(dbOption())
+    .addOption(dbOption(lang))
     .addOption(asOfOption())
-    .addOption(calendarOption())
-    .addOption(langOption())
+    .addOption(calendarOption(lang, "goals.option.calendar"))
+    .addOption(langOption(lang))
     .action(async (id: string, o: { db?: string; asOf?: string; calendar?: CalendarId }) => {
       setExit(await runGoalsShow(ctx, id, { ...o, db: dbPath(o.db), format: "table" }));
     });
@@ -133,8 +127,8 @@ export function registerGoalsCommand(
     .command("remove")
     .description(t(lang, "goals.remove.description"))
     .argument("<id>", t(lang, "goals.arg.id"))
-    .addOption(dbOption())
-    .addOption(langOption())
+    .addOption(dbOption(lang))
+    .addOption(langOption(lang))
     .action(async (id: string, o: { db?: string }) => {
       setExit(await runGoalsRemove(ctx, id, dbPath(o.db)));
     });
@@ -142,11 +136,11 @@ export function registerGoalsCommand(
   goals
     .command("status")
     .description(t(lang, "goals.status.description"))
-    .addOption(dbOption())
+    .addOption(dbOption(lang))
     .addOption(asOfOption())
-    .addOption(calendarOption())
-    .addOption(formatOption())
-    .addOption(langOption())
+    .addOption(calendarOption(lang, "goals.option.calendar"))
+    .addOption(formatOption(lang, GOAL_FORMATS, "goals.option.format"))
+    .addOption(langOption(lang))
     .action(async (o: Omit<GoalsStatusOptions, "db"> & { db?: string }) => {
       setExit(await runGoalsStatus(ctx, { ...o, db: dbPath(o.db) }));
     });
@@ -155,10 +149,10 @@ export function registerGoalsCommand(
     .command("load")
     .description(t(lang, "goals.load.description"))
     .argument("<file>", t(lang, "goals.arg.file"))
-    .addOption(dbOption())
+    .addOption(dbOption(lang))
     .addOption(asOfOption())
-    .addOption(calendarOption())
-    .addOption(langOption())
+    .addOption(calendarOption(lang, "goals.option.calendar"))
+    .addOption(langOption(lang))
     .action(async (file: string, o: { db?: string; asOf?: string; calendar?: CalendarId }) => {
       setExit(await runGoalsLoad(ctx, file, { ...o, db: dbPath(o.db) }));
     });

@@ -1,10 +1,11 @@
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import { CrmKpiError } from "../../core/errors.js";
-import { LANGS, t } from "../../messages/index.js";
+import { t } from "../../messages/index.js";
 import { runQuality } from "../../quality/run-quality.js";
 import { saveFindings } from "../../quality/stored-findings.js";
 import { type CliContext, resolveDbPath, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
+import { dbOption, formatOption, langOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { formatQualityReport, QUALITY_FORMATS, type QualityFormat } from "../format-quality.js";
 
@@ -51,15 +52,11 @@ export function registerQualityCommand(
   program
     .command("quality")
     .description(t(lang, "cli.quality.description"))
-    .addOption(new Option("--db <path>", t(lang, "cli.option.db")))
-    .addOption(
-      new Option("--format <format>", t(lang, "cli.quality.option.format"))
-        .choices(QUALITY_FORMATS)
-        .default("table"),
-    )
+    .addOption(dbOption(lang))
+    .addOption(formatOption(lang, QUALITY_FORMATS, "cli.quality.option.format"))
     .option("--as-of <date>", t(lang, "cli.quality.option.asOf"))
     .option("--no-impact", t(lang, "cli.quality.option.noImpact"))
-    .addOption(new Option("--lang <lang>", t(lang, "cli.option.lang")).choices(LANGS))
+    .addOption(langOption(lang))
     .action(async (o: Omit<QualityCommandOptions, "db"> & { db?: string }) => {
       setExit(await runQualityCommand(ctx, { ...o, db: resolveDbPath(o.db, ctx.io.env) }));
     });
