@@ -1,4 +1,5 @@
 import type { Period } from "../calendar/index.js";
+import type { MetricValue } from "../core/metrics/metric-value.js";
 import { isRightToLeft, type Lang, metricName, t, unitName } from "../messages/index.js";
 import { formatMetricValue, formatNumber } from "./format-number.js";
 import { renderMarkdownTable, renderTable, type TableColumn } from "./text-table.js";
@@ -7,14 +8,7 @@ export const REPORT_FORMATS = ["table", "ndjson", "csv", "md"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** One reported number, as `runReport` returns it. */
-export interface ReportValue {
-  readonly metric: string;
-  readonly period: string;
-  readonly segment: Readonly<Record<string, string | null>> | null;
-  readonly value: number | null;
-  readonly numerator: number | null;
-  readonly denominator: number | null;
-}
+export type ReportValue = MetricValue;
 
 /** The parts of a report result the formatter reads. */
 export interface ReportView {
