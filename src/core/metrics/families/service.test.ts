@@ -57,7 +57,7 @@ describe("avg_resolution_hours", () => {
     expect(get("avg_resolution_hours_p90")?.value).toBeCloseTo(4 + 0.8 * 5, 9);
   });
 
-  it("breaks down by assignee and channel, only groups with resolved tickets, means only", async () => {
+  it("breaks down by assignee and channel, only groups with resolved tickets, with median and p90", async () => {
     const get = await report(await tinyDataset({ tickets: TICKETS }), ["avg_resolution_hours"]);
     expect(get("avg_resolution_hours", { assignee_id: "a" })).toMatchObject({
       numerator: 6,
@@ -71,7 +71,10 @@ describe("avg_resolution_hours", () => {
       denominator: 2,
     });
     expect(get("avg_resolution_hours", { channel: "chat" })).toMatchObject({ value: 4 });
-    expect(get("avg_resolution_hours_median", { assignee_id: "a" })).toBeUndefined();
+    // Assignee a resolved after 2 h and 4 h: median 3, p90 2 + 0.9 × 2.
+    expect(get("avg_resolution_hours_median", { assignee_id: "a" })?.value).toBe(3);
+    expect(get("avg_resolution_hours_p90", { assignee_id: "a" })?.value).toBeCloseTo(3.8, 9);
+    expect(get("avg_resolution_hours_p90", { channel: "chat" })?.value).toBe(4);
   });
 
   it("is null in a period without resolutions", async () => {
@@ -96,6 +99,9 @@ describe("first_response_hours", () => {
       value: 0.75,
     });
     expect(get("first_response_hours_median", null, "2024-03")?.value).toBe(0.75);
+    // Per assignee too: a answered after 1 h and 0.5 h in March.
+    expect(get("first_response_hours", { assignee_id: "a" }, "2024-03")).toMatchObject({ value: 0.75 });
+    expect(get("first_response_hours_p90", { channel: "chat" }, "2024-03")?.value).toBe(0.5);
   });
 });
 
