@@ -21,6 +21,7 @@ import { openDuckDB } from "../src/engines/duckdb/duckdb-engine.js";
 import { generateDataset } from "../src/generator/generate-dataset.js";
 import { importDataset } from "../src/import/import-dataset.js";
 import { type ReportRequest, runReport } from "../src/report/run-report.js";
+import { benchDedupe, type DedupeBenchResult } from "./dedupe-bench.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = path.join(benchDir, "data");
@@ -32,6 +33,7 @@ const TARGETS = {
   importRowsPerSecond: 300_000,
   reportSecondsAtScale100: 3,
   peakMemoryMB: 2048,
+  dedupeSeconds: 10,
 };
 
 interface ScaleResult {
@@ -145,7 +147,7 @@ function runChild(scale: number, regenerate: boolean): Promise<ScaleResult> {
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-async function writeResults(results: ScaleResult[]): Promise<void> {
+async function writeResults(results: ScaleResult[], dedupe?: DedupeBenchResult): Promise<void> {
   let notes = `${NOTES_HEADING}\n\n(Write here why a target was missed; this section survives re-runs.)\n`;
   if (existsSync(resultsFile)) {
     const old = await readFile(resultsFile, "utf8");
@@ -199,6 +201,11 @@ async function writeResults(results: ScaleResult[]): Promise<void> {
     `| import ≥ ${fmt(TARGETS.importRowsPerSecond)} rows/s | ${fmt(importRate)} rows/s (scale ${largest?.scale}) | ${status(importRate >= TARGETS.importRowsPerSecond)} |`,
     `| full report at scale 100 ≤ ${TARGETS.reportSecondsAtScale100} s | ${hundred ? `${fmt(hundred.reportSeconds, 2)} s` : `not run (largest: scale ${largest?.scale})`} | ${status(hundred ? hundred.reportSeconds <= TARGETS.reportSecondsAtScale100 : undefined)} |`,
     `| peak memory ≤ ${fmt(TARGETS.peakMemoryMB)} MB | ${fmt(peak)} MB max RSS | ${status(peak <= TARGETS.peakMemoryMB)} |`,
+    ...(dedupe
+      ? [
+          `| duplicate detection of ${fmt(dedupe.customers)} customers ≤ ${TARGETS.dedupeSeconds} s | ${fmt(dedupe.loadSeconds + dedupe.detectSeconds, 2)} s (read ${fmt(dedupe.loadSeconds, 2)} s + cluster ${fmt(dedupe.detectSeconds, 2)} s; ${fmt(dedupe.clusters)} clusters, recall of ${fmt(dedupe.planted)} planted duplicates ${fmt(dedupe.recall * 100, 1)}%) | ${status(dedupe.loadSeconds + dedupe.detectSeconds <= TARGETS.dedupeSeconds)} |`,
+        ]
+      : []),
     "",
     notes.trimEnd(),
     "",
@@ -233,7 +240,12 @@ async function main(): Promise<void> {
     );
     results.push(result);
   }
-  await writeResults(results);
+  // Duplicate detection (issue 4): 100,000 synthesized customers, bench/dedupe-bench.ts.
+  const dedupe = await benchDedupe();
+  console.error(
+    `dedupe: ${fmt(dedupe.customers)} customers in ${fmt(dedupe.loadSeconds + dedupe.detectSeconds, 2)} s`,
+  );
+  await writeResults(results, dedupe);
   console.error(`wrote ${path.relative(process.cwd(), resultsFile)}`);
 }
 
