@@ -28,6 +28,8 @@ export interface FormatReportOptions {
   readonly periodLabel?: (period: Period) => string;
   /** The requested breakdown, named in the note about metrics that ignore it. */
   readonly by?: readonly string[];
+  /** Lines printed right under a metric's table (the status of its goals). */
+  readonly notesFor?: (metric: string) => readonly string[];
 }
 
 /**
@@ -144,6 +146,7 @@ function toTables(report: ReportView, options: FormatReportOptions): string[] {
         ? renderMarkdownTable(columns, rows, direction)
         : renderTable(columns, rows, direction)),
     );
+    out.push(...(options.notesFor?.(metric) ?? []));
   }
   return out;
 }

@@ -52,11 +52,20 @@ export async function runReportCommand(ctx: CliContext, options: ReportCommandOp
       goals: await goalNotesFor(engine, reported),
     };
   });
-  printReport(ctx, result, request, options.format);
-  // Goal status next to the report: under a table, on stderr for machine formats.
-  const goalSink = options.format === "table" || options.format === "md" ? ctx.io.stdout : ctx.io.stderr;
-  for (const line of formatGoalNotes(goals, ctx.lang, result.settings.timezone)) writeLine(goalSink, line);
-  for (const line of formatQualityWarnings(warnings, ctx.lang)) writeLine(ctx.io.stderr, line);
+  const readable = options.format === "table" || options.format === "md";
+  const goalLines = (metric: string) =>
+    formatGoalNotes(
+      goals.filter((g) => g.goal.metric === metric),
+      ctx.lang,
+      result.settings.timezone,
+    );
+  // Goal status goes under the table of its metric; machine formats keep stdout clean.
+  printReport(ctx, result, request, options.format, readable ? goalLines : undefined);
+  if (!readable)
+    for (const line of formatGoalNotes(goals, ctx.lang, result.settings.timezone))
+      writeLine(ctx.io.stderr, line);
+  const warningSink = readable ? ctx.io.stdout : ctx.io.stderr;
+  for (const line of formatQualityWarnings(warnings, ctx.lang)) writeLine(warningSink, line);
   return EXIT.ok;
 }
 
@@ -66,6 +75,7 @@ export function printReport(
   result: ReportResult,
   request: ReportRequest,
   format: ReportFormat,
+  notesFor?: (metric: string) => readonly string[],
 ): void {
   const formatted = formatReport(result, {
     format,
@@ -73,6 +83,7 @@ export function printReport(
     unitOf: unitLookup(),
     periodLabel: periodLabeler(result, request, ctx.lang),
     ...(request.by ? { by: request.by } : {}),
+    ...(notesFor ? { notesFor } : {}),
   });
   for (const line of formatted.lines) writeLine(ctx.io.stdout, line);
   for (const line of formatted.notes) writeLine(ctx.io.stderr, line);
