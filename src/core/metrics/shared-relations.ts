@@ -1,5 +1,6 @@
 import { customerRfmSelect } from "./customer-rfm.js";
 import { stageEntriesSql } from "./families/deal-stage-history.js";
+import { signedOrderAmount } from "./families/money-rows.js";
 import { openEnd } from "./families/sql-helpers.js";
 import { windowStatsSelect } from "./families/window-stats.js";
 import type { MetricContext } from "./metric-context.js";
@@ -25,7 +26,11 @@ export type SharedRelationName =
   | "period_customers"
   | "period_mrr"
   | "window_stats"
-  | "stage_entries";
+  | "stage_entries"
+  | "period_orders"
+  | "previous_period_orders"
+  | "period_customer_revenue"
+  | "first_orders";
 
 interface SharedRelation {
   readonly table: string;
@@ -207,6 +212,32 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
     // §3 revenue, orders, buyers and churn over the value window (families/window-stats.ts).
     select: (ctx) => windowStatsSelect(ctx),
   },
+  period_orders: {
+    table: "rpt_period_orders",
+    dependsOn: ["periods", "customers"],
+    select: (ctx) => periodOrdersSelect(ctx, "p.start_at", "p.end_at"),
+  },
+  previous_period_orders: {
+    table: "rpt_previous_period_orders",
+    dependsOn: ["periods", "customers"],
+    // The same for P−1 of each period (rates against the period before).
+    select: (ctx) => periodOrdersSelect(ctx, "p.prev_start_at", "p.prev_end_at"),
+  },
+  period_customer_revenue: {
+    table: "rpt_period_customer_revenue",
+    dependsOn: ["period_orders"],
+    // Net revenue per customer and period (orders without a customer form one NULL row), for rankings.
+    select: (ctx) =>
+      `SELECT idx, customer_id, SUM(amount) AS revenue FROM ${ctx.rel("period_orders")} GROUP BY idx, customer_id`,
+  },
+  first_orders: {
+    table: "rpt_first_orders",
+    dependsOn: [],
+    // Each customer's first order by (ordered_at, order_id), any type (new revenue, window first_order).
+    select: () => `SELECT order_id FROM (
+        SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY ordered_at, order_id) AS rn FROM orders
+      ) f WHERE f.rn = 1`,
+  },
   stage_entries: {
     table: "rpt_stage_entries",
     dependsOn: [],
@@ -216,6 +247,20 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
       FROM (${stageEntriesSql()}) e`,
   },
 };
+
+/**
+ * Orders of each period (idx) in [start, end): the order's columns, `amount`
+ * (signed, base currency: a refund counts −|amount|) and the customer's
+ * `acquired_eff` (on the order row, so a filter on it does not make the
+ * planner pair every customer with every period). One range join per report
+ * instead of one per metric.
+ */
+function periodOrdersSelect(ctx: MetricContext, start: string, end: string): string {
+  return `
+    SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, o.type, o.amount_base, ${signedOrderAmount(ctx)} AS amount, c.acquired_eff
+    FROM ${ctx.rel("periods")} p JOIN orders o ON o.ordered_at >= ${start} AND o.ordered_at < ${end}
+    LEFT JOIN ${ctx.rel("customers")} c ON c.customer_id = o.customer_id`;
+}
 
 export function sharedRelationTable(name: SharedRelationName): string {
   return RELATIONS[name].table;

@@ -18,7 +18,7 @@ import {
 interface Term {
   readonly part: Part;
   /** Condition over `pc` (period_customers), `c` (customers) and `p` (periods). */
-  readonly when: string;
+  readonly when: string | ((ctx: MetricContext) => string);
   readonly sign?: 1 | -1;
   readonly label: string;
 }
@@ -28,18 +28,20 @@ const CHURNED = "pc.active_start AND NOT pc.active_end";
 const FROM = (ctx: MetricContext) =>
   `FROM ${ctx.rel("period_customers")} pc JOIN ${ctx.rel("customers")} c ON c.customer_id = pc.customer_id JOIN ${ctx.rel("periods")} p ON p.idx = pc.idx`;
 
-function aggregate(terms: readonly Term[], part: Part): string | undefined {
+const condition = (ctx: MetricContext, t: Term) => (typeof t.when === "string" ? t.when : t.when(ctx));
+
+function aggregate(ctx: MetricContext, terms: readonly Term[], part: Part): string | undefined {
   const mine = terms.filter((t) => t.part === part);
   if (mine.length === 0) return undefined;
-  return `(${mine.map((t) => `${t.sign === -1 ? "-" : ""}${countIf(t.when)}`).join(" + ")})`;
+  return `(${mine.map((t) => `${t.sign === -1 ? "-" : ""}${countIf(condition(ctx, t))}`).join(" + ")})`;
 }
 
 function compileTerms(id: string, terms: readonly Term[]) {
   return (ctx: MetricContext, grouping: Grouping): string =>
     `SELECT ${metricColumns(ctx, id, "pc.idx", grouping, customerGroupExpressions(ctx, grouping, "c"), {
-      value: aggregate(terms, "value"),
-      numerator: aggregate(terms, "numerator"),
-      denominator: aggregate(terms, "denominator"),
+      value: aggregate(ctx, terms, "value"),
+      numerator: aggregate(ctx, terms, "numerator"),
+      denominator: aggregate(ctx, terms, "denominator"),
     })}
     ${FROM(ctx)}
     ${groupBy(ctx, "pc.idx", grouping)}`;
@@ -56,7 +58,7 @@ function drillTerms(terms: readonly Term[]) {
           amount: t.sign === -1 ? "-1" : "NULL",
           detail: `${ctx.bind(t.label)}`,
         })}
-        ${FROM(ctx)} WHERE ${t.when}`,
+        ${FROM(ctx)} WHERE ${condition(ctx, t)}`,
       )
       .join("\nUNION ALL\n");
 }
@@ -203,7 +205,9 @@ export const customerBaseMetrics: readonly MetricDefinition[] = [
     terms: [
       {
         part: "numerator",
-        when: "pc.active_end AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = pc.customer_id AND o.ordered_at >= p.start_at AND o.ordered_at < p.end_at)",
+        // Orders of P come from the shared `period_orders` (an equi-join, not a range scan per row).
+        when: (ctx) =>
+          `pc.active_end AND EXISTS (SELECT 1 FROM ${ctx.rel("period_orders")} o WHERE o.idx = pc.idx AND o.customer_id = pc.customer_id)`,
         label: "active at end with an order in the period",
       },
       { part: "denominator", when: "pc.active_end", label: "active at end" },

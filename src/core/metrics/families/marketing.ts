@@ -1,6 +1,6 @@
 import type { MetricContext } from "../metric-context.js";
 import type { Grouping, MetricDefinition } from "../metric-definition.js";
-import { drillColumns, metricColumns, type Part } from "./sql-helpers.js";
+import { drillColumns, metricColumns, openEnd, type Part } from "./sql-helpers.js";
 
 /**
  * METRICS.md §6 `email_list_growth_rate`. Membership is per (list, lower-cased
@@ -38,7 +38,7 @@ function movesSql(ctx: MetricContext): string {
 function membersAtStartSql(ctx: MetricContext): string {
   return `SELECT p.idx, ev.list_id, ev.member, ev.at_
     FROM ${ctx.rel("periods")} p JOIN (${eventsSql(ctx)}) ev
-      ON ev.event = ${ctx.bind(SUBSCRIBED)} AND ev.at_ < p.start_at AND (ev.next_at IS NULL OR ev.next_at >= p.start_at)`;
+      ON ev.event = ${ctx.bind(SUBSCRIBED)} AND ev.at_ < p.start_at AND ${openEnd(ctx, "ev.next_at")} >= p.start_at`;
 }
 
 const emailListGrowthRate: MetricDefinition = {

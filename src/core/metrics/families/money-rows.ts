@@ -21,12 +21,12 @@ export interface MoneyPart {
 }
 
 /**
- * Customers joined to the rows of `on`: a total keeps rows of unknown
- * customers (total revenue counts every order); a segment keeps only known ones.
+ * Customers joined to the rows of `on` for a customer segment (only known
+ * customers). A total needs no join: it keeps rows of unknown customers (total
+ * revenue counts every order), so parts of a total must not read `c`.
  */
 export function customerJoin(ctx: MetricContext, grouping: Grouping, on: string): string {
-  const join = grouping.source === "customer" ? "JOIN" : "LEFT JOIN";
-  return `${join} ${ctx.rel("customers")} c ON c.customer_id = ${on}`;
+  return grouping.source === "customer" ? `JOIN ${ctx.rel("customers")} c ON c.customer_id = ${on}` : "";
 }
 
 /** A signed order amount in the base currency: a refund counts −|amount| whatever its sign. */

@@ -1,4 +1,3 @@
-import type { MetricContext } from "../metric-context.js";
 import type { MetricDefinition } from "../metric-definition.js";
 import { compileParts, customerJoin, drillParts, type MoneyPart } from "./money-rows.js";
 

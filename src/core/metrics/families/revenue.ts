@@ -1,7 +1,7 @@
 import { CrmKpiError } from "../../errors.js";
 import type { MetricContext } from "../metric-context.js";
 import type { Grouping, MetricDefinition, MetricParam } from "../metric-definition.js";
-import { compileParts, customerJoin, drillParts, type MoneyPart, signedOrderAmount } from "./money-rows.js";
+import { compileParts, customerJoin, drillParts, type MoneyPart } from "./money-rows.js";
 import { customerGroupExpressions, drillColumns, metricColumns } from "./sql-helpers.js";
 
 /**
@@ -15,31 +15,31 @@ interface OrderPart {
   readonly part: MoneyPart["part"];
   /** Which period the orders fall in: P, or P−1 for a rate against the period before. */
   readonly window?: OrderWindow;
-  /** Condition over `o` (orders), `c` (customers) and `p` (periods). */
+  /** Condition over `o` (orders, with their customer's acquired_eff), `c` (customers) and `p` (periods). */
   readonly when?: (ctx: MetricContext, window: OrderWindow) => string;
 }
 
 function orderPart(spec: OrderPart): MoneyPart {
   const window = spec.window ?? "current";
-  const [start, end] =
-    window === "current" ? ["p.start_at", "p.end_at"] : ["p.prev_start_at", "p.prev_end_at"];
+  // Orders of P (or P−1) with their customer's acquired_eff, joined by range once per report.
+  const orders = window === "current" ? "period_orders" : "previous_period_orders";
   return {
     part: spec.part,
     entity: "orders",
     recordId: "o.order_id",
-    amount: (ctx) => signedOrderAmount(ctx),
+    amount: () => "o.amount",
     detail: () =>
       `o.type || ' ' || CAST(o.ordered_at AS VARCHAR) || ' customer ' || CAST(o.customer_id AS VARCHAR)`,
     from: (ctx, grouping) =>
-      `FROM ${ctx.rel("periods")} p JOIN orders o ON o.ordered_at >= ${start} AND o.ordered_at < ${end}
+      `FROM ${ctx.rel("periods")} p JOIN ${ctx.rel(orders)} o ON o.idx = p.idx
        ${customerJoin(ctx, grouping, "o.customer_id")}
        ${spec.when ? `WHERE ${spec.when(ctx, window)}` : ""}`,
   };
 }
 
-/** Customers acquired before the start of P (or of P−1). */
+/** Customers acquired before the start of P (or of P−1); the order rows carry their customer's acquired_eff. */
 const acquiredBefore = (_ctx: MetricContext, window: OrderWindow) =>
-  `c.acquired_eff < ${window === "current" ? "p.start_at" : "p.prev_start_at"}`;
+  `o.acquired_eff < ${window === "current" ? "p.start_at" : "p.prev_start_at"}`;
 
 const DAYS_PER_UNIT: Readonly<Record<string, number>> = { d: 1, w: 7, m: 30, y: 365 };
 
@@ -65,11 +65,9 @@ export function windowDays(window: string): number {
 function insideNewWindow(ctx: MetricContext): string {
   const window = ctx.param("window", ctx.settings.new_revenue_window);
   if (window === "first_order") {
-    return `o.order_id IN (SELECT f.order_id FROM (
-        SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY ordered_at, order_id) AS rn FROM orders
-      ) f WHERE f.rn = 1)`;
+    return `o.order_id IN (SELECT order_id FROM ${ctx.rel("first_orders")})`;
   }
-  return `o.ordered_at < ${ctx.dialect.addSeconds("c.acquired_eff", ctx.days(windowDays(window)))}`;
+  return `o.ordered_at < ${ctx.dialect.addSeconds("o.acquired_eff", ctx.days(windowDays(window)))}`;
 }
 
 const WINDOW_PARAM: MetricParam = {
@@ -124,10 +122,8 @@ function rankedCustomers(ctx: MetricContext, grouping: Grouping): string {
   return `SELECT x.*, ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY x.revenue DESC, x.customer_id) AS rank_no,
            COUNT(*) OVER (PARTITION BY ${partition}) AS paying
     FROM (
-      SELECT p.idx AS period_idx${groupCols}, o.customer_id, SUM(${signedOrderAmount(ctx)}) AS revenue
-      FROM ${ctx.rel("periods")} p JOIN orders o ON o.ordered_at >= p.start_at AND o.ordered_at < p.end_at
-      ${customerJoin(ctx, grouping, "o.customer_id")}
-      GROUP BY p.idx${groups.map((g) => `, ${g}`).join("")}, o.customer_id
+      SELECT o.idx AS period_idx${groupCols}, o.customer_id, o.revenue
+      FROM ${ctx.rel("period_customer_revenue")} o ${customerJoin(ctx, grouping, "o.customer_id")}
     ) x WHERE x.revenue > 0`;
 }
 

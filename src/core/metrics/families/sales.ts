@@ -1,8 +1,9 @@
 import { CrmKpiError } from "../../errors.js";
 import type { MetricContext } from "../metric-context.js";
 import type { Grouping, MetricDefinition } from "../metric-definition.js";
-import { daysBetweenInstants, openAt, stageEntriesSql, stageOrderSql } from "./deal-stage-history.js";
+import { daysBetweenInstants, stageOrderSql } from "./deal-stage-history.js";
 import { groupSelect, inPeriod, MEAN_TERMS, percentileSiblings, rowMetric } from "./row-metric.js";
+import { openEnd } from "./sql-helpers.js";
 
 /**
  * METRICS.md §4 Sales. Each metric is a list of rows (deals, leads, stage
@@ -138,7 +139,7 @@ const stageDurationDays = rowMetric({
     return `SELECT p.idx AS period_idx${g.columns}, CONCAT(e.deal_id, ${ctx.bind(" ")}, e.stage) AS record_id,
         ${daysBetweenInstants(ctx, "e.entered_at", "e.exited_at")} AS x,
         CONCAT(${ctx.bind("entered ")}, ${text("e.entered_at")}, ${ctx.bind(", left ")}, ${text("e.exited_at")}) AS detail
-      FROM (${stageEntriesSql()}) e JOIN ${ctx.rel("periods")} p ON ${inPeriod("e.exited_at")} ${g.join}`;
+      FROM ${ctx.rel("stage_entries")} e JOIN ${ctx.rel("periods")} p ON ${inPeriod("e.exited_at")} ${g.join}`;
   },
   terms: MEAN_TERMS,
   statistics: percentileSiblings("stage_duration_days"),
@@ -159,13 +160,13 @@ const stageConversion = rowMetric({
   entity: "deals",
   rows(ctx, grouping) {
     const g = groupSelect(ctx, grouping, "e.customer_id", stageGroups);
-    const later = `EXISTS (SELECT 1 FROM entries n WHERE n.deal_id = e.deal_id AND n.stage_rank > e.stage_rank AND n.seq > e.seq)`;
+    // An entry later in the deal's history (seq) of a later stage: later_rank is the highest rank after this entry.
+    const later = "COALESCE(e.later_rank > e.stage_rank, FALSE)";
     // A deal entering the same stage twice in P counts once.
-    return `WITH entries AS (${stageEntriesSql()})
-      SELECT p.idx AS period_idx${g.columns}, e.deal_id AS record_id,
+    return `SELECT p.idx AS period_idx${g.columns}, e.deal_id AS record_id,
         BOOL_OR(d.status = ${ctx.bind("won")} OR ${later}) AS advanced,
         CONCAT(${ctx.bind("entered ")}, ${text("MIN(e.entered_at)")}, ${ctx.bind(", now ")}, MIN(d.status)) AS detail
-      FROM entries e JOIN deals d ON d.deal_id = e.deal_id
+      FROM ${ctx.rel("stage_entries")} e JOIN deals d ON d.deal_id = e.deal_id
       JOIN ${ctx.rel("periods")} p ON ${inPeriod("e.entered_at")} ${g.join}
       GROUP BY p.idx${ctx.groupNames(grouping)}, e.deal_id`;
   },
@@ -230,20 +231,21 @@ const upsellRate = rowMetric({
   entity: "customers",
   rows(ctx, grouping) {
     const g = groupSelect(ctx, grouping, "a.customer_id");
-    const mrr = ctx.rel("customer_mrr");
-    const upsold = `EXISTS (SELECT 1 FROM deals d WHERE d.customer_id = a.customer_id AND ${isWon(ctx)}
-        AND d.type = ${ctx.bind("upsell")} AND ${inPeriod("d.closed_at")})`;
-    const start = "COALESCE(ms.mrr, 0)";
-    const end = "COALESCE(me.mrr, 0)";
+    // Customers with a won upsell deal closed in P, found once per period rather than per customer row.
+    const upsells = `SELECT DISTINCT p.idx, d.customer_id FROM deals d JOIN ${ctx.rel("periods")} p ON ${inPeriod("d.closed_at")}
+        WHERE ${isWon(ctx)} AND d.type = ${ctx.bind("upsell")}`;
+    const upsold = "(u.customer_id IS NOT NULL)";
+    const start = "COALESCE(m.s, 0)";
+    const end = "COALESCE(m.e, 0)";
     return `SELECT period_idx${ctx.groupNames(grouping)}, record_id, upsold, expanded,
         CASE WHEN upsold THEN ${ctx.bind("won upsell deal")} WHEN expanded THEN ${ctx.bind("MRR expanded")}
              ELSE ${ctx.bind("active at start")} END AS detail
       FROM (
         SELECT p.idx AS period_idx${g.columns}, a.customer_id AS record_id, ${upsold} AS upsold,
                (${end} > ${start} AND ${start} > 0) AS expanded
-        FROM ${ctx.rel("periods")} p JOIN ${ctx.rel("customer_active")} a ON a.t = p.start_at
-        LEFT JOIN ${mrr} ms ON ms.customer_id = a.customer_id AND ms.t = p.start_at
-        LEFT JOIN ${mrr} me ON me.customer_id = a.customer_id AND me.t = p.end_at ${g.join}
+        FROM ${ctx.rel("periods")} p JOIN ${ctx.rel("period_customers")} a ON a.idx = p.idx AND a.active_start
+        LEFT JOIN ${ctx.rel("period_mrr")} m ON m.idx = p.idx AND m.customer_id = a.customer_id
+        LEFT JOIN (${upsells}) u ON u.idx = p.idx AND u.customer_id = a.customer_id ${g.join}
       ) x`;
   },
   terms: [{ part: "numerator", when: "r.upsold OR r.expanded" }, { part: "denominator" }],
@@ -285,13 +287,13 @@ const pipelineValue = rowMetric({
     const current = `SELECT deal_id, stage, idx FROM (
         SELECT e.deal_id, e.stage, p.idx,
                ROW_NUMBER() OVER (PARTITION BY e.deal_id, p.idx ORDER BY e.entered_at DESC, e.stage_rank DESC) AS rn
-        FROM (${stageEntriesSql()}) e JOIN ${ctx.rel("periods")} p
-          ON e.entered_at < p.end_at AND (e.exited_at IS NULL OR e.exited_at >= p.end_at)) c
+        FROM ${ctx.rel("stage_entries")} e JOIN ${ctx.rel("periods")} p
+          ON e.entered_at < p.end_at AND ${openEnd(ctx, "e.exited_at")} >= p.end_at) c
       WHERE rn = 1`;
     return `SELECT p.idx AS period_idx${g.columns}, d.deal_id AS record_id, d.amount_base * ${weight} AS x,
         CONCAT(${ctx.bind("stage ")}, COALESCE(cs.stage, d.stage, ${ctx.bind("-")}), ${ctx.bind(", probability ")},
                COALESCE(${text("so.probability")}, ${ctx.bind("-")})) AS detail
-      FROM deals d JOIN ${ctx.rel("periods")} p ON ${openAt("p.end_at")}
+      FROM deals d JOIN ${ctx.rel("periods")} p ON d.created_at < p.end_at AND ${openEnd(ctx, "d.closed_at")} >= p.end_at
       LEFT JOIN (${current}) cs ON cs.deal_id = d.deal_id AND cs.idx = p.idx
       LEFT JOIN (${stageOrderSql()}) so ON so.pipeline = d.pipeline AND so.stage = COALESCE(cs.stage, d.stage) ${g.join}`;
   },

@@ -11,9 +11,8 @@ import { openEnd } from "./sql-helpers.js";
  * - revenue and #orders: running sums over orders and period markers in one
  *   ordered pass; the sum over W is cum(end) − cum(end − window), where
  *   cum(t) covers the orders before t (markers sort before orders at t).
- * - buyers (distinct customers with an order in W): an order at e puts its
- *   customer in W for every end in (e, e + window]; merged per customer into
- *   disjoint islands, so counting islands that hold `end` counts customers.
+ * - buyers (distinct customers with an order in W): a customer counts at
+ *   `end` when its latest order before `end` is inside W (see buyerSpansSql).
  * - at_start / churned: customers active at the window start (spans) and
  *   those of them not active at the period end.
  */
@@ -57,17 +56,17 @@ function cumulativeAtMarkersSql(ctx: MetricContext): string {
     ) c WHERE k = 0 GROUP BY t`;
 }
 
-/** Per customer, the islands of ends (lo, hi] at which the customer has an order in W. */
-function buyerIslandsSql(ctx: MetricContext): string {
-  const w = ctx.bind(windowDays(ctx) * DAY_SECONDS);
-  const flagged = `
-    SELECT customer_id, ordered_at AS e,
-           CASE WHEN LAG(ordered_at) OVER (PARTITION BY customer_id ORDER BY ordered_at) >=
-                     ${ctx.dialect.addSeconds("ordered_at", `-${w}`)} THEN 0 ELSE 1 END AS starts
+/**
+ * One span (lo, hi] per order with a customer: the ends at which this order is
+ * the customer's latest before `end` and still inside W, i.e. (e, min(next
+ * order, e + window)]. A customer's spans are disjoint, so the spans holding
+ * `end` count the customers with an order in W.
+ */
+function buyerSpansSql(ctx: MetricContext): string {
+  const next = `LEAD(ordered_at) OVER (PARTITION BY customer_id ORDER BY ordered_at)`;
+  const reach = ctx.dialect.addSeconds("ordered_at", ctx.bind(windowDays(ctx) * DAY_SECONDS));
+  return `SELECT ordered_at AS lo, LEAST(${openEnd(ctx, next)}, ${reach}) AS hi
     FROM orders WHERE customer_id IS NOT NULL`;
-  const numbered = `SELECT customer_id, e, SUM(starts) OVER (PARTITION BY customer_id ORDER BY e ROWS UNBOUNDED PRECEDING) AS island FROM (${flagged}) f`;
-  return `SELECT customer_id, MIN(e) AS lo, ${ctx.dialect.addSeconds("MAX(e)", w)} AS hi
-    FROM (${numbered}) n GROUP BY customer_id, island`;
 }
 
 /** The `window_stats` relation: idx, revenue (NULL without orders), orders, buyers, at_start, churned. */
@@ -84,7 +83,7 @@ export function windowStatsSelect(ctx: MetricContext): string {
     ),
     buyers AS (
       SELECT p.idx, COUNT(*) AS buyers
-      FROM ${p} p JOIN (${buyerIslandsSql(ctx)}) b ON b.lo < p.end_at AND p.end_at <= b.hi
+      FROM ${p} p JOIN (${buyerSpansSql(ctx)}) b ON b.lo < p.end_at AND p.end_at <= b.hi
       GROUP BY p.idx
     ),
     base AS (
