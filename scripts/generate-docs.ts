@@ -101,7 +101,8 @@ export function renderDataModel(): string {
   for (const entity of ENTITIES) {
     lines.push(`## ${entity.name}`, "", `Key: ${entity.key.map((k) => `\`${k}\``).join(", ")}`, "");
     lines.push("| column | required | kind |", "| --- | --- | --- |");
-    for (const c of entity.columns) lines.push(`| \`${c.name}\` | ${c.required ? "yes" : ""} | ${cell(describeColumn(c))} |`);
+    for (const c of entity.columns)
+      lines.push(`| \`${c.name}\` | ${c.required ? "yes" : ""} | ${cell(describeColumn(c))} |`);
     lines.push("");
   }
   return `${lines.join("\n").trimEnd()}\n`;
