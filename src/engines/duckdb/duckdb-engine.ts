@@ -5,9 +5,18 @@ import { migrate } from "../migrate.js";
 import { appendWithDuckDBCopy, openDuckDBCopyLoad } from "./duckdb-append.js";
 import { duckdbDialect } from "./duckdb-dialect.js";
 
+/**
+ * DuckDB's own memory budget. Its default (80 % of RAM) lets a large import hold
+ * gigabytes of buffers; with a budget it spills to disk instead. Override with
+ * CRM_KPI_DUCKDB_MEMORY (e.g. `4GB`).
+ */
+const DEFAULT_MEMORY_LIMIT = "1GB";
+
 /** Opens (and creates or migrates) a DuckDB database file; `:memory:` for a throwaway one. */
 export async function openDuckDB(path: string): Promise<Engine> {
-  const instance = await DuckDBInstance.create(path);
+  const instance = await DuckDBInstance.create(path, {
+    memory_limit: process.env.CRM_KPI_DUCKDB_MEMORY ?? DEFAULT_MEMORY_LIMIT,
+  });
   const connection = await DuckDBConnection.create(instance);
   // Reports join big tables (orders, stage entries) to a few dozen periods by range: a
   // nested loop over ≤ 64 periods beats the default piecewise merge join, which sorts the big side.
