@@ -1,5 +1,5 @@
 import { getCountries } from "libphonenumber-js";
-import type { Engine } from "../core/engine.js";
+import type { Engine, ResultRow } from "../core/engine.js";
 import { type ColumnDef, ENTITIES, type EntityDef, type EntityName } from "../core/model/entities.js";
 import { type Finding, metricsUsing } from "./findings.js";
 import { isPossiblePhone } from "./normalize-phone.js";
@@ -221,45 +221,44 @@ async function checkValidity(
       (v) => countries.has(v),
       (invalid, checked, ex) => push("country", "country_iso_alpha2", invalid, checked, ex),
     );
-    const rows = await engine.query({
-      sql: "SELECT phone, country, count(*) AS n FROM customers WHERE phone IS NOT NULL AND trim(phone) <> '' GROUP BY ALL",
-      params: [],
-    });
-    let invalid = 0;
-    let checked = 0;
-    const examples: string[] = [];
-    for (const r of rows) {
-      const n = Number(r.n);
-      checked += n;
-      if (!isPossiblePhone(String(r.phone), r.country === null ? null : String(r.country))) {
-        invalid += n;
-        if (examples.length < 3) examples.push(String(r.phone));
-      }
-    }
-    push("phone", "phone_possible", invalid, checked, examples);
+    // A phone is valid or not for its customer's country, so group by both.
+    await groupedCheck(
+      engine,
+      `SELECT phone AS v, country, count(*) AS n FROM customers WHERE phone IS NOT NULL AND trim(phone) <> '' GROUP BY phone, country`,
+      (r) => isPossiblePhone(String(r.v), r.country === null ? null : String(r.country)),
+      (invalid, checked, ex) => push("phone", "phone_possible", invalid, checked, ex),
+    );
   }
 }
 
-async function distinctCheck(
+function distinctCheck(
   engine: Engine,
   table: string,
   column: string,
   valid: (value: string) => boolean,
   report: (invalid: number, checked: number, examples: string[]) => void,
 ): Promise<void> {
-  const rows = await engine.query({
-    sql: `SELECT ${column} AS v, count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL AND ${column} <> '' GROUP BY 1`,
-    params: [],
-  });
+  const sql = `SELECT ${column} AS v, count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL AND ${column} <> '' GROUP BY 1`;
+  return groupedCheck(engine, sql, (r) => valid(String(r.v)), report);
+}
+
+/** Validates the groups of `sql` (columns `v`, `n`, …) in JavaScript; each group weighs `n` rows. */
+async function groupedCheck(
+  engine: Engine,
+  sql: string,
+  valid: (row: ResultRow) => boolean,
+  report: (invalid: number, checked: number, examples: string[]) => void,
+): Promise<void> {
+  const rows = await engine.query({ sql, params: [] });
   let invalid = 0;
   let checked = 0;
   const examples: string[] = [];
   for (const r of rows) {
     const n = Number(r.n);
     checked += n;
-    if (!valid(String(r.v))) {
+    if (!valid(r)) {
       invalid += n;
-      examples.push(String(r.v));
+      if (examples.length < 3) examples.push(String(r.v));
     }
   }
   report(invalid, checked, examples);
