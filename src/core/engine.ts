@@ -31,6 +31,14 @@ export interface Engine {
    * over one at a time, so the caller keeps none of them in memory.
    */
   openBulkLoad?(table: string, columns: readonly string[]): BulkLoad;
+  /**
+   * A second session on the same database: its own connection, transactions
+   * and temp tables, sharing the data. A server gives each request one, so a
+   * long import does not block reads, and reads see the data as it was until
+   * the import commits. Closing a session leaves the database open.
+   */
+  openSession(): Promise<Engine>;
+  /** Closes this session; closing the engine that opened the database closes the database. */
   close(): Promise<void>;
 }
 

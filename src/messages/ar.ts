@@ -1,7 +1,17 @@
+import { cohortsAr } from "./cohorts/ar.js";
 import type { MessageKey } from "./en.js";
+import { securityAr } from "./security/ar.js";
+import { serverAr } from "./server/ar.js";
+import { uploadAr } from "./upload/ar.js";
+import { webAr } from "./web/ar.js";
 
 /** Arabic messages; terms follow the Arabic seed articles (معدل تراجع العملاء، معدل التجديد، …). */
 export const ar = {
+  ...serverAr,
+  ...securityAr,
+  ...uploadAr,
+  ...cohortsAr,
+  ...webAr,
   "cli.description": "مؤشرات إدارة علاقات العملاء التي يمكنك الوثوق بها، تُحسب على جهازك.",
   "cli.option.db": "ملف قاعدة بيانات DuckDB (الافتراضي: $CRM_KPI_DB أو ‎./crm-kpi.duckdb)",
   "cli.option.lang": "لغة المخرجات: en أو fa أو ar أو zh (الافتراضي: $CRM_KPI_LANG أو en)",

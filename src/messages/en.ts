@@ -2,7 +2,14 @@
  * English messages: the reference catalog. Every other locale has exactly
  * these keys with the same `{placeholders}` (src/messages/parity.test.ts).
  */
-export const en = {
+
+import { cohortsEn } from "./cohorts/en.js";
+import { securityEn } from "./security/en.js";
+import { serverEn } from "./server/en.js";
+import { uploadEn } from "./upload/en.js";
+import { webEn } from "./web/en.js";
+
+const coreEn = {
   // CLI: program and commands
   "cli.description": "CRM metrics you can trust, computed on your own machine.",
   "cli.option.db": "DuckDB database file (default: $CRM_KPI_DB or ./crm-kpi.duckdb)",
@@ -483,5 +490,8 @@ export const en = {
   "goals.note":
     "Goal {id} ({metric}{segment}): {direction} {target} by {deadline}: {status}, current {current}",
 } as const;
+
+/** Core, CLI and library messages, then the server's and the dashboard's (one folder per area: server, security, upload, cohorts, web). */
+export const en = { ...coreEn, ...serverEn, ...securityEn, ...uploadEn, ...cohortsEn, ...webEn } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,17 @@
+import { cohortsFa } from "./cohorts/fa.js";
 import type { MessageKey } from "./en.js";
+import { securityFa } from "./security/fa.js";
+import { serverFa } from "./server/fa.js";
+import { uploadFa } from "./upload/fa.js";
+import { webFa } from "./web/fa.js";
 
 /** Persian messages; terms follow the Persian seed articles (نرخ ریزش مشتری، نرخ حفظ مشتری، …). */
 export const fa = {
+  ...serverFa,
+  ...securityFa,
+  ...uploadFa,
+  ...cohortsFa,
+  ...webFa,
   "cli.description":
     "شاخص‌های مدیریت ارتباط با مشتری که می‌توانید به آن‌ها اعتماد کنید، محاسبه‌شده روی رایانهٔ خودتان.",
   "cli.option.db": "فایل پایگاه دادهٔ DuckDB (پیش‌فرض: $CRM_KPI_DB یا ‎./crm-kpi.duckdb)",

@@ -1,7 +1,17 @@
+import { cohortsZh } from "./cohorts/zh.js";
 import type { MessageKey } from "./en.js";
+import { securityZh } from "./security/zh.js";
+import { serverZh } from "./server/zh.js";
+import { uploadZh } from "./upload/zh.js";
+import { webZh } from "./web/zh.js";
 
 /** Simplified Chinese messages; terms follow the Chinese seed article (客户流失率、续订率、…). */
 export const zh = {
+  ...serverZh,
+  ...securityZh,
+  ...uploadZh,
+  ...cohortsZh,
+  ...webZh,
   "cli.description": "值得信赖的 CRM 指标，在您自己的电脑上计算。",
   "cli.option.db": "DuckDB 数据库文件（默认：$CRM_KPI_DB 或 ./crm-kpi.duckdb）",
   "cli.option.lang": "输出语言：en、fa、ar 或 zh（默认：$CRM_KPI_LANG 或 en）",

@@ -17,13 +17,17 @@ export async function openDuckDB(path: string): Promise<Engine> {
   const instance = await DuckDBInstance.create(path, {
     memory_limit: process.env.CRM_KPI_DUCKDB_MEMORY ?? DEFAULT_MEMORY_LIMIT,
   });
+  const engine = new DuckDBEngine(instance, await openConnection(instance), true);
+  await migrate(engine);
+  return engine;
+}
+
+async function openConnection(instance: DuckDBInstance): Promise<DuckDBConnection> {
   const connection = await DuckDBConnection.create(instance);
   // Reports join big tables (orders, stage entries) to a few dozen periods by range: a
   // nested loop over ≤ 64 periods beats the default piecewise merge join, which sorts the big side.
   await connection.run("SET nested_loop_join_threshold = 64");
-  const engine = new DuckDBEngine(instance, connection);
-  await migrate(engine);
-  return engine;
+  return connection;
 }
 
 class DuckDBEngine implements Engine {
@@ -33,7 +37,13 @@ class DuckDBEngine implements Engine {
   constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    /** True for the engine that opened the file: closing it closes the database. */
+    private readonly ownsInstance: boolean,
   ) {}
+
+  async openSession(): Promise<Engine> {
+    return new DuckDBEngine(this.instance, await openConnection(this.instance), false);
+  }
 
   async query(query: CompiledQuery): Promise<ResultRow[]> {
     const reader = await this.connection.runAndReadAll(query.sql, toDuckValues(query.params));
@@ -74,7 +84,7 @@ class DuckDBEngine implements Engine {
 
   async close(): Promise<void> {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }
 

@@ -1,0 +1,5 @@
+import type { cohortsEn } from "./en.js";
+
+export const cohortsZh = {
+  "cohorts.placeholder": "cohorts",
+} as const satisfies Record<keyof typeof cohortsEn, string>;
