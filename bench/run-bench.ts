@@ -21,6 +21,7 @@ import { openDuckDB } from "../src/engines/duckdb/duckdb-engine.js";
 import { generateDataset } from "../src/generator/generate-dataset.js";
 import { importDataset } from "../src/import/import-dataset.js";
 import { type ReportRequest, runReport } from "../src/report/run-report.js";
+import { benchDashboard, writeDashboardSection } from "./dashboard-bench.js";
 import { benchDedupe, type DedupeBenchResult } from "./dedupe-bench.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -247,6 +248,9 @@ async function main(): Promise<void> {
   );
   await writeResults(results, dedupe);
   console.error(`wrote ${path.relative(process.cwd(), resultsFile)}`);
+  // The dashboard and the API at scale 10 (issue 7): bench/dashboard-bench.ts, a section of its own.
+  await writeDashboardSection(await benchDashboard({ regenerate }));
+  console.error("wrote the dashboard section");
 }
 
 await main();

@@ -60,8 +60,33 @@ export function renderMetricCatalog(): string {
     }
     lines.push("");
   }
+  lines.push(...COHORT_RETENTION_SECTION);
   return `${lines.join("\n").trimEnd()}\n`;
 }
+
+/** Cohort retention is a table of its own (src/report/cohorts.ts), not a registry metric. */
+const COHORT_RETENTION_SECTION = [
+  "## Cohort retention",
+  "",
+  "`crm-kpi cohorts [--period month] [--calendar persian] [--from 2024-01] [--to 2024-12]",
+  "[--measure customers|revenue] [--format table|csv|json]`, `GET /api/v1/cohorts`, and the",
+  "heatmap of the Customers view all read `runCohorts` (src/report/cohorts.ts).",
+  "",
+  "- **Cohort**: the customers whose `acquired_at` (METRICS.md §1: the explicit one, else the first",
+  "  won deal, order or subscription term) falls in a period of the range; prospects are in none.",
+  "  Periods are report periods: any grain, any calendar (a Jalali month for `--calendar persian`),",
+  "  in the dataset's time zone. Cohorts without customers are left out.",
+  "- **Offset** k: the k-th period after the acquisition period, up to the range's last period (so",
+  "  the table is a triangle).",
+  "- **customers**: cohort customers active at some instant of the period, by the dataset's activity",
+  "  rule (subscription terms, or orders plus `inactivity_days`; `auto` decides per customer).",
+  "  Offset 0 always holds the whole cohort: the acquisition itself is activity.",
+  "- **revenue**: the cohort's order revenue in the period as `revenue` counts it (base currency,",
+  "  refunds subtract) plus the amounts of subscription terms that start in the period.",
+  "- **customerShare** = customers / cohort size (1 at offset 0); **revenueShare** = revenue / the",
+  "  cohort's offset-0 revenue (undefined when that is 0; above 1 when the cohort spends more later).",
+  "",
+];
 
 function describeColumn(c: ColumnDef): string {
   const parts: string[] = [c.kind];

@@ -41,6 +41,17 @@ export async function openEngine(dbPath: string): Promise<Engine> {
     return await openDuckDB(dbPath === ":memory:" ? dbPath : path.resolve(dbPath));
   } catch (error) {
     const detail = error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
+    // A running `crm-kpi serve` holds the file: say so, never DuckDB's lock error.
+    const { readServerLock } = await import("../server/server-lock.js");
+    const held = dbPath === ":memory:" ? undefined : await readServerLock(path.resolve(dbPath));
+    if (held) {
+      throw new CrmKpiError(
+        "database_error",
+        `The database ${dbPath} is held by a running crm-kpi server at ${held.url} (pid ${held.pid})`,
+        { file: dbPath, url: held.url, pid: held.pid, messageKey: "server.error.databaseHeld" },
+        { file: dbPath },
+      );
+    }
     throw new CrmKpiError(
       "database_error",
       `cannot open the database ${dbPath}: ${detail}`,

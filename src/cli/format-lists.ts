@@ -7,6 +7,7 @@ import {
   calendarDate,
   type StuckDealList,
 } from "../report/lists.js";
+import { csvField } from "../server/security/csv-safe.js";
 import { formatMetricValue, formatNumber } from "./format-number.js";
 import { renderMarkdownTable, renderTable, type TableColumn } from "./text-table.js";
 
@@ -19,10 +20,9 @@ export interface FormattedList {
   readonly notes: string[];
 }
 
-/** A CSV field (RFC 4180): quoted when it holds a quote, comma or line break; quotes doubled. */
+/** A CSV field (RFC 4180), text cells neutralized against formula injection (csv-safe.ts). */
 export function csvCell(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return csvField(value);
 }
 
 function csvLines(

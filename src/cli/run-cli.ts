@@ -6,6 +6,7 @@ import { type CliContext, collect, detectLang, resolveDbPath } from "./cli-conte
 import type { CliIo } from "./cli-io.js";
 import { writeLine } from "./cli-io.js";
 import { runCampaignsCommand } from "./commands/campaigns-command.js";
+import { registerCohortsCommand } from "./commands/cohorts-command.js";
 import { runCustomersCommand } from "./commands/customers-command.js";
 import { registerDedupeCommand } from "./commands/dedupe-command.js";
 import { runDemoCommand } from "./commands/demo-command.js";
@@ -15,7 +16,9 @@ import { runImportCommand } from "./commands/import-command.js";
 import { runMetricsCommand } from "./commands/metrics-command.js";
 import { registerQualityCommand } from "./commands/quality-command.js";
 import { runReportCommand } from "./commands/report-command.js";
+import { registerServeCommand } from "./commands/serve-command.js";
 import { parseDays, runStuckDealsCommand } from "./commands/stuck-deals-command.js";
+import { registerTokensCommand } from "./commands/tokens-command.js";
 import { calendarOption, dbOption, formatOption, langOption, paramOption } from "./common-options.js";
 import { EXIT, exitCodeOf } from "./exit-codes.js";
 import { describeError } from "./format-error.js";
@@ -197,6 +200,9 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   registerDedupeCommand(program, ctx, setExit);
 
   registerGoalsCommand(program, ctx, setExit, db);
+  registerServeCommand(program, ctx, setExit, db);
+  registerTokensCommand(program, ctx, setExit, db);
+  registerCohortsCommand(program, ctx, setExit, db);
 
   return program;
 }

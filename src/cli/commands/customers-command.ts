@@ -1,6 +1,7 @@
 import { localDateOf } from "../../calendar/zoned-time.js";
 import { isLang, isRightToLeft, type MessageKey, t } from "../../messages/index.js";
 import { listTopCustomers, type TopCustomer, type TopCustomersResult } from "../../report/top-customers.js";
+import { csvField } from "../../server/security/csv-safe.js";
 import { type CliContext, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -107,7 +108,6 @@ function rawRecord(c: TopCustomer): Record<Column, string | number | null> {
 }
 
 function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // Names and e-mails come from imported files: neutralize formulas (csv-safe.ts).
+  return csvField(value);
 }

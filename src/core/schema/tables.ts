@@ -90,6 +90,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 4,
+    describe: "API tokens of `crm-kpi serve --auth` (issue 7): only their SHA-256 hashes",
+    statements: (dialect) => {
+      const q = (n: string) => dialect.quoteIdentifier(n);
+      const text = dialect.columnType("text");
+      const time = dialect.columnType("timestamp");
+      return [
+        `CREATE TABLE IF NOT EXISTS ${q("api_tokens")} (${q("id")} ${text} PRIMARY KEY, ${q("name")} ${text}, ${q("role")} ${text} NOT NULL, ${q("hash")} ${text} NOT NULL UNIQUE, ${q("created_at")} ${time} NOT NULL, ${q("revoked_at")} ${time})`,
+      ];
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

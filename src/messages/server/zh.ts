@@ -1,6 +1,37 @@
 import type { serverEn } from "./en.js";
 
-/** Messages of the HTTP API in zh. */
-export const serverZh = {
-  "server.placeholder": "HTTP API",
-} as const satisfies Record<keyof typeof serverEn, string>;
+/** HTTP API 的消息。 */
+export const serverZh: Record<keyof typeof serverEn, string> = {
+  "server.error.not_found": "{path} 处没有内容。",
+  "server.error.not_found.fix": "请查看 /api/openapi.json 了解 API 的路由。",
+  "server.error.bad_request": "请求无效：请检查 {fields}。",
+  "server.error.bad_request.fix": "请查看 /api/openapi.json 了解可接受的参数和取值。",
+  "server.error.unauthorized": "此请求需要令牌。",
+  "server.error.unauthorized.fix":
+    "请发送 Authorization: Bearer <token>；用 crm-kpi tokens create 创建令牌。",
+  "server.error.forbidden": "此令牌只能读取。",
+  "server.error.forbidden.fix": "请使用以 --role admin 创建的令牌。",
+  "server.error.payload_too_large": "请求体超过了服务器接受的大小。",
+  "server.error.payload_too_large.fix": "请发送更小的请求体，或在启动服务器时提高限制。",
+  "server.error.unsupported_media_type": "请求体必须是 JSON（Content-Type: application/json）。",
+  "server.error.unsupported_media_type.fix": "请以 JSON 发送请求体，并设置 Content-Type: application/json。",
+  "server.error.host_not_allowed": "此请求的 Host 不被允许。",
+  "server.error.host_not_allowed.fix": "请通过 127.0.0.1 或 localhost 打开仪表板。",
+  "server.error.cross_origin_refused": "来自其他来源的写入已被拒绝。",
+  "server.error.cross_origin_refused.fix": "请从仪表板自身的来源发送请求。",
+  "server.error.internal": "服务器无法响应此请求。",
+  "server.error.internal.fix": "请重试；如果仍然失败，请查看服务器日志。",
+  "server.error.no_cluster": "不存在重复客户簇“{value}”。",
+  "server.error.databaseHeld": "数据库 {file} 正被运行在 {url} 的 crm-kpi 服务器（进程号 {pid}）占用。",
+  "server.error.databaseHeld.fix": "请停止该服务器（在其终端按 Ctrl+C），或使用 {url} 上的仪表板或 API。",
+  "server.web.missing.title": "crm-kpi 仪表板尚未构建",
+  "server.web.missing.body": "仪表板尚未构建。请运行 npm run build，然后重新加载此页面。",
+  "server.serve.description": "提供仪表板和 HTTP API",
+  "server.serve.option.port": "监听的端口",
+  "server.serve.option.host": "监听的地址（回环地址以外需要 --auth）",
+  "server.serve.option.auth": "每个请求都需要令牌（crm-kpi tokens create）",
+  "server.serve.option.demo": "数据库不存在时生成并导入演示数据集",
+  "server.serve.demo": "{db} 处没有数据库：正在生成演示数据集…",
+  "server.serve.listening": "crm-kpi 正在 {url} 上提供 {db}",
+  "server.serve.stop": "按 Ctrl+C 停止。",
+};
