@@ -135,6 +135,8 @@ async function load(
       connections: LOAD.connections,
       duration: seconds,
       requests: paths.map((p) => ({ method: "GET" as const, path: p })),
+      // A browser's header: the report comes compressed (70 kB brotli, 108 kB gzip, instead of 1 MB).
+      headers: { "accept-encoding": "gzip, deflate, br" },
     };
     const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
     // autocannon's own percentiles skip p95: every response time is kept instead
@@ -239,7 +241,7 @@ function section(r: DashboardBenchResult): string {
       `(${r.customers === null ? "?" : fmt(r.customers)} customers), \`crm-kpi serve\` on loopback, ` +
       "Debian Chromium (1280×800, en). First load: a fresh server and a fresh browser context; time from navigation " +
       "start to the first painted chart of the overview. The load test replays the overview's report requests " +
-      `(${r.reportUrls.map((u) => `\`${u}\``).join(", ")}) with autocannon, ${LOAD.connections} connections, ` +
+      `(${r.reportUrls.map((u) => `\`${u}\``).join(", ")}) with autocannon (\`Accept-Encoding: gzip, deflate, br\`, as a browser sends), ${LOAD.connections} connections, ` +
       `${LOAD.warmupSeconds} s of warm-up, then ${LOAD.seconds} s measured.`,
     "",
     "| target | measured | status |",
@@ -249,8 +251,21 @@ function section(r: DashboardBenchResult): string {
     `| report p95 ≤ ${TARGETS.p95Ms} ms at ${LOAD.connections} connections, warm | ${fmt(r.p95Ms)} ms (p50 ${fmt(r.p50Ms)} ms, ${fmt(r.requestsPerSecond)} req/s, ${fmt(r.requests)} responses, ${fmt(r.errors)} errors) | ${status(r.p95Ms <= TARGETS.p95Ms && r.errors === 0)} |`,
     `| first view's JavaScript ≤ ${TARGETS.firstViewJsKB} kB gzipped | ${fmt(r.indexJsGzipKB, 1)} kB (${r.indexJsFiles} files index.html loads); ${fmt(r.loadedJsGzipKB, 1)} kB (${r.loadedJsFiles} files the overview fetched) | ${status(Math.max(r.indexJsGzipKB, r.loadedJsGzipKB) <= TARGETS.firstViewJsKB)} |`,
     "",
+    ...(r.p95Ms <= TARGETS.p95Ms ? [] : [P95_BOUND, ""]),
   ].join("\n");
 }
+
+/** What bounded the warm p95 when it was profiled (server CPU per response, same machine). */
+const P95_BOUND =
+  "What bounds the warm p95 (profiled 2026-12-02, `node --cpu-prof` and /proc CPU time of the server under the same " +
+  "load): a hit does no report work any more (the body is serialized and compressed once per dataset version, " +
+  "request and language; identical cold requests share one computation), so the cost is the bytes: the overview's " +
+  "report is 3,324 values plus 3,324 previous values (the metrics' own breakdowns, e.g. per assignee, come with " +
+  "them), 1.08 MB of JSON, 70 kB brotli. Such a response costs the server about 1 ms of CPU on loopback against " +
+  "0.15 ms for the 8 kB report, which alone answers at 50 connections with p97.5 15 ms; with the load generator " +
+  "and the server on the same 2 shared cores, 50 connections queue behind it. Reaching 50 ms needs a smaller " +
+  "overview body (no per-segment values when the view shows none, or only the KPI grid's latest periods), not a " +
+  "faster cache.";
 
 /** Puts the section before the hand-written notes, replacing the one of an earlier run. */
 export async function writeDashboardSection(result: DashboardBenchResult): Promise<void> {

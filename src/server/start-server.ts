@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import type { Engine } from "../core/engine.js";
 import { type ApiApp, DEFAULT_LIMITS, type ServerDatabase, type ServerLimits } from "./app-types.js";
 import { createApp } from "./create-app.js";
+import { warmReports } from "./routes/report.js";
 import { openServerDatabase } from "./server-database.js";
 import { removeServerLock, writeServerLock } from "./server-lock.js";
 
@@ -64,6 +65,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     db: options.dbPath,
     startedAt: new Date().toISOString(),
   });
+  // The overview's reports start computing now, so the first load joins them instead of starting cold.
+  const warming = warmReports(db);
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -77,6 +80,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           // Keep-alive connections would hold close() open.
           if ("closeAllConnections" in server) server.closeAllConnections();
         });
+        await warming;
         await db.close();
         await removeServerLock(options.dbPath);
       })();

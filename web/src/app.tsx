@@ -4,6 +4,7 @@ import { setApiLang } from "./api/client.js";
 import type { CatalogResponse } from "./api/types.js";
 import { useApi } from "./api/use-api.js";
 import { DrillDown } from "./components/drill-down.js";
+import { SignInDialog, SignOutButton } from "./components/sign-in.js";
 import { Loading } from "./components/states.js";
 import { BreakdownPicker, PeriodPicker } from "./components/toolbar.js";
 import { createI18n, I18nContext } from "./i18n/i18n.js";
@@ -88,6 +89,7 @@ export function App() {
               ))}
             </select>
           </label>
+          <SignOutButton />
         </header>
         <nav aria-label={i18n.t("web.nav.label")} class="nav">
           <ul>
@@ -116,6 +118,7 @@ export function App() {
           </Suspense>
         </main>
         {state.drill && <DrillDown />}
+        <SignInDialog />
       </AppContext.Provider>
     </I18nContext.Provider>
   );

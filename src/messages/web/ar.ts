@@ -175,4 +175,16 @@ export const webAr = {
   "web.dim.survey": "الاستبيان",
   "web.dim.assignee_id": "الموظف",
   "web.dim.channel": "القناة",
+  "web.auth.title": "تسجيل الدخول",
+  "web.auth.intro":
+    "تحتاج لوحة المعلومات هذه إلى رمز وصول. ينشئه المسؤول باستخدام الأمر crm-kpi tokens create.",
+  "web.auth.token": "رمز الوصول",
+  "web.auth.submit": "تسجيل الدخول",
+  "web.auth.checking": "جارٍ التحقق من الرمز…",
+  "web.auth.wrong": "لم يُقبل هذا الرمز. تحقّق منه وحاول مرة أخرى.",
+  "web.auth.signOut": "تسجيل الخروج",
+  "web.chart.data": "البيانات",
+  "web.chart.dataOf": "بيانات {name}",
+  "web.chart.dataHide": "إخفاء البيانات",
+  "web.chart.open": "{series}، {category}: {value}. عرض السجلات",
 } as const satisfies Record<keyof typeof webEn, string>;

@@ -173,4 +173,16 @@ export const webEn = {
   "web.dim.survey": "Survey",
   "web.dim.assignee_id": "Agent",
   "web.dim.channel": "Channel",
+  "web.auth.title": "Sign in",
+  "web.auth.intro":
+    "This dashboard needs an access token. An administrator creates one with crm-kpi tokens create.",
+  "web.auth.token": "Access token",
+  "web.auth.submit": "Sign in",
+  "web.auth.checking": "Checking the token…",
+  "web.auth.wrong": "This token was not accepted. Check it and try again.",
+  "web.auth.signOut": "Sign out",
+  "web.chart.data": "Data",
+  "web.chart.dataOf": "Data of {name}",
+  "web.chart.dataHide": "Hide data",
+  "web.chart.open": "{series}, {category}: {value}. Show the records",
 } as const;

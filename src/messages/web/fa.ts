@@ -175,4 +175,16 @@ export const webFa = {
   "web.dim.survey": "نظرسنجی",
   "web.dim.assignee_id": "کارشناس",
   "web.dim.channel": "کانال",
+  "web.auth.title": "ورود",
+  "web.auth.intro":
+    "این داشبورد به توکن دسترسی نیاز دارد. مدیر سیستم آن را با دستور crm-kpi tokens create می‌سازد.",
+  "web.auth.token": "توکن دسترسی",
+  "web.auth.submit": "ورود",
+  "web.auth.checking": "در حال بررسی توکن…",
+  "web.auth.wrong": "این توکن پذیرفته نشد. آن را بررسی کنید و دوباره تلاش کنید.",
+  "web.auth.signOut": "خروج",
+  "web.chart.data": "داده‌ها",
+  "web.chart.dataOf": "داده‌های {name}",
+  "web.chart.dataHide": "پنهان کردن داده‌ها",
+  "web.chart.open": "{series}، {category}: {value}. نمایش رکوردها",
 } as const satisfies Record<keyof typeof webEn, string>;

@@ -1,4 +1,5 @@
-/** The one module that talks to /api/v1: typed errors, cancellation, ?lang= on every call. */
+/** The one module that talks to /api/v1: typed errors, cancellation, ?lang= on every call, the access token. */
+import { storedToken, waitForSignIn } from "./auth-token.js";
 
 export class ApiError extends Error {
   constructor(
@@ -58,8 +59,38 @@ async function parse<T>(response: Response): Promise<T> {
   return body as T;
 }
 
+/** Headers with `Authorization: Bearer` when a token is stored. */
+export function authHeaders(headers: Record<string, string> = {}): Record<string, string> {
+  const token = storedToken();
+  return token === null ? headers : { ...headers, authorization: `Bearer ${token}` };
+}
+
+/** fetch() with the token; a 401 opens the sign-in dialog and the request is sent again with the new token. */
+async function send(url: string, init: RequestInit & { headers: Record<string, string> }): Promise<Response> {
+  for (;;) {
+    const response = await fetch(url, { ...init, headers: authHeaders(init.headers) });
+    if (response.status !== 401) return response;
+    await response.body?.cancel();
+    await waitForSignIn();
+    init.signal?.throwIfAborted();
+  }
+}
+
+/** A token the server accepts: a GET /dataset with it answers 2xx (401: not accepted). */
+export async function checkToken(token: string): Promise<boolean> {
+  const response = await fetch(apiUrl("/dataset"), {
+    headers: { accept: "application/json", authorization: `Bearer ${token}` },
+  });
+  if (response.status === 401) {
+    await response.body?.cancel();
+    return false;
+  }
+  await parse(response);
+  return true;
+}
+
 export async function apiGet<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(apiUrl(path, query), { signal, headers: { accept: "application/json" } });
+  const response = await send(apiUrl(path, query), { signal, headers: { accept: "application/json" } });
   return parse<T>(response);
 }
 
@@ -71,13 +102,17 @@ export async function apiSend<T>(
   signal?: AbortSignal,
 ): Promise<T> {
   const isForm = typeof FormData !== "undefined" && body instanceof FormData;
-  const init: RequestInit = { method, signal, headers: { accept: "application/json" } };
+  const init: RequestInit & { headers: Record<string, string> } = {
+    method,
+    signal,
+    headers: { accept: "application/json" },
+  };
   if (isForm) init.body = body;
   else if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers = { accept: "application/json", "content-type": "application/json" };
   }
-  return parse<T>(await fetch(apiUrl(path), init));
+  return parse<T>(await send(apiUrl(path), init));
 }
 
 export function isAbort(error: unknown): boolean {

@@ -83,7 +83,13 @@ export function MetricChart(props: MetricChartProps) {
   return (
     <section class="panel">
       <h3>{title}</h3>
-      <Chart option={option} label={title} onClick={onClick} />
+      <Chart
+        option={option}
+        label={title}
+        onClick={onClick}
+        // The dashed previous-period series has no drill-down of its own.
+        drillable={({ seriesIndex }) => seriesIndex < seriesSpec.length}
+      />
     </section>
   );
 }

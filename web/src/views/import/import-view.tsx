@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { apiSend, apiUrl } from "../../api/client.js";
+import { storedToken } from "../../api/auth-token.js";
+import { apiGet, apiSend, apiUrl } from "../../api/client.js";
 import type { ImportJob, ImportPreview, Row, RowError } from "../../api/types.js";
 import { type Column, columnsOf, DataTable } from "../../components/data-table.js";
 import { ErrorState, Loading } from "../../components/states.js";
@@ -73,8 +74,33 @@ export function ImportView() {
 
   // Progress from Server-Sent Events: `state` and `progress` events, then one `done` with the final job.
   const jobId = job?.id;
+  // EventSource cannot send the Authorization header: with a token, poll the job instead.
   useEffect(() => {
-    if (jobId === undefined) return;
+    if (jobId === undefined || storedToken() === null) return;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const next = (
+          await apiGet<{ job: ImportJob }>(`/imports/${encodeURIComponent(jobId)}`, {}, controller.signal)
+        ).job;
+        setJob(next);
+        if (next.state === "succeeded" || next.state === "failed") setBusy(false);
+        else timer = setTimeout(poll, 500);
+      } catch (e) {
+        if (controller.signal.aborted) return;
+        setError(e as Error);
+        setBusy(false);
+      }
+    };
+    void poll();
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, [jobId]);
+  useEffect(() => {
+    if (jobId === undefined || storedToken() !== null) return;
     const source = new EventSource(apiUrl(`/imports/${encodeURIComponent(jobId)}/events`));
     const update = (message: MessageEvent<string>) => {
       try {
