@@ -3,14 +3,12 @@
  * a wrong one, shows the numbers with an admin token, and a read token's write
  * is refused with the server's localized "forbidden" message.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import path from "node:path";
+import { execFileSync } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { writeCustomersWithBadRow } from "./support/bad-csv.js";
-import { cliPath, e2eDir, repoRoot, seedDb } from "./support/e2e-env.js";
+import { cliPath, repoRoot } from "./support/e2e-env.js";
 import { expect, test } from "./support/fixtures.js";
+import { startIsolatedServer } from "./support/isolated-server.js";
 import { t } from "./support/views.js";
 
 interface AuthServer {
@@ -18,17 +16,6 @@ interface AuthServer {
   readonly admin: string;
   readonly read: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
 }
 
 /** `crm-kpi tokens create` prints the token alone on stdout. */
@@ -43,55 +30,19 @@ function createToken(db: string, role: "admin" | "read"): string {
   return token;
 }
 
-async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${output()}`);
-    try {
-      // 401 is an answer: the server is up and asks for a token.
-      if ((await fetch(`${url}/api/v1/dataset`)).status === 401) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the server did not answer within 30 s: ${output()}`);
-}
-
 /** A server of its own with --auth on a copy of the seed database; the tokens are made before it holds the file. */
 async function startAuthServer(): Promise<AuthServer> {
-  const dir = await mkdtemp(path.join(e2eDir, "auth-"));
-  const db = path.join(dir, "crm-kpi.duckdb");
-  await copyFile(seedDb, db);
-  const admin = createToken(db, "admin");
-  const read = createToken(db, "read");
-  const port = await freePort();
-  const child = spawn(process.execPath, [cliPath, "serve", "--auth", "--db", db, "--port", String(port)], {
-    cwd: repoRoot,
-    stdio: ["ignore", "ignore", "pipe"],
+  const tokens = { admin: "", read: "" };
+  const server = await startIsolatedServer({
+    serveArgs: ["--auth"],
+    prepare: (db) => {
+      tokens.admin = createToken(db, "admin");
+      tokens.read = createToken(db, "read");
+    },
+    // 401 is an answer: the server is up and asks for a token.
+    isUp: (status) => status === 401,
   });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(killer);
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
-  try {
-    await waitUntilUp(url, child, () => stderr);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, admin, read, stop };
+  return { ...server, ...tokens };
 }
 
 const authTest = test.extend<{ server: AuthServer }>({

@@ -14,6 +14,15 @@ export interface IsolatedServer {
   stop(): Promise<void>;
 }
 
+export interface IsolatedServerOptions {
+  /** More `serve` arguments (`--auth`). */
+  readonly serveArgs?: readonly string[];
+  /** Runs on the copied database before the server holds it (e.g. to create tokens). */
+  readonly prepare?: (db: string) => void;
+  /** When the server counts as up; default: any 2xx from /api/v1/dataset. */
+  readonly isUp?: (status: number) => boolean;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -25,12 +34,17 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitUntilUp(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  isUp: (status: number) => boolean,
+): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${output()}`);
     try {
-      if ((await fetch(`${url}/api/v1/dataset`)).ok) return;
+      if (isUp((await fetch(`${url}/api/v1/dataset`)).status)) return;
     } catch {
       // not listening yet
     }
@@ -39,12 +53,14 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
   throw new Error(`the server did not answer within 30 s: ${output()}`);
 }
 
-export async function startIsolatedServer(): Promise<IsolatedServer> {
+export async function startIsolatedServer(options: IsolatedServerOptions = {}): Promise<IsolatedServer> {
   const dir = await mkdtemp(path.join(e2eDir, "isolated-"));
   const db = path.join(dir, "crm-kpi.duckdb");
   await copyFile(seedDb, db);
+  options.prepare?.(db);
   const port = await freePort();
-  const child = spawn(process.execPath, [cliPath, "serve", "--db", db, "--port", String(port)], {
+  const args = [cliPath, "serve", ...(options.serveArgs ?? []), "--db", db, "--port", String(port)];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -64,7 +80,7 @@ export async function startIsolatedServer(): Promise<IsolatedServer> {
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    await waitUntilUp(url, child, () => stderr);
+    await waitUntilUp(url, child, () => stderr, options.isUp ?? ((status) => status >= 200 && status < 300));
   } catch (error) {
     await stop();
     throw error;
