@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { formatPeriodLabel, GRAINS, type Period, type PeriodOptions } from "../../calendar/index.js";
+import { GRAINS } from "../../calendar/index.js";
 import { RFM_SEGMENTS } from "../../core/metrics/customer-rfm.js";
 import { CALENDARS } from "../../core/model/settings.js";
-import type { Lang } from "../../messages/index.js";
 import { entityRowCounts } from "../../report/data-range.js";
 import { listCampaigns, listStuckDeals } from "../../report/lists.js";
 import { listTopCustomers, type TopCustomer } from "../../report/top-customers.js";
 import type { ApiApp, AppDeps } from "../app-types.js";
 import { jsonResponses, RepeatedPairs } from "../openapi-schemas.js";
+import { PeriodSchema, periodJson } from "../period-json.js";
 import { paramsOf } from "../route-input.js";
 
 const PeriodLabel = z
@@ -23,8 +23,6 @@ const Duration = z
   .max(10)
   .regex(/^\d{1,4}[dwmy]$/);
 const LangQuery = z.string().max(10).optional();
-
-const PeriodSchema = z.object({ label: z.string(), display: z.string(), start: z.string(), end: z.string() });
 
 const CampaignsSchema = z
   .object({
@@ -166,21 +164,6 @@ const rfmRoute = createRoute({
   request: { query: z.object({ asOf: DateText.optional(), window: Duration.optional(), lang: LangQuery }) },
   responses: jsonResponses(RfmGridSchema, "One entry per RFM segment"),
 });
-
-function periodJson(p: Period, options: PeriodOptions, lang: Lang): z.infer<typeof PeriodSchema> {
-  let display = p.label;
-  try {
-    display = formatPeriodLabel(p, options, lang);
-  } catch {
-    // A span the calendar cannot name keeps its canonical label.
-  }
-  return {
-    label: p.label,
-    display,
-    start: new Date(p.startMs).toISOString(),
-    end: new Date(p.endMs).toISOString(),
-  };
-}
 
 const isoOrNull = (ms: number | null) =>
   ms === null || Number.isNaN(ms) ? null : new Date(ms).toISOString();

@@ -1,13 +1,7 @@
 import { promisify } from "node:util";
 import { brotliCompress, gzip, constants as zlibConstants } from "node:zlib";
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  formatPeriodLabel,
-  GRAINS,
-  type Period,
-  type PeriodOptions,
-  previousPeriod,
-} from "../../calendar/index.js";
+import { GRAINS, type Period, type PeriodOptions, previousPeriod } from "../../calendar/index.js";
 import type { Engine } from "../../core/engine.js";
 import type { MetricValue } from "../../core/metrics/metric-value.js";
 import { getMetric } from "../../core/metrics/registry.js";
@@ -24,6 +18,7 @@ import {
 } from "../../report/run-report.js";
 import type { ApiApp, AppDeps } from "../app-types.js";
 import { jsonResponses, MetricValueSchema, RepeatedPairs } from "../openapi-schemas.js";
+import { PeriodSchema, periodJson } from "../period-json.js";
 import { ResultCache } from "../result-cache.js";
 import { paramsOf, splitList } from "../route-input.js";
 
@@ -50,10 +45,6 @@ export const ReportQuerySchema = z.object({
   compare: z.enum(["previous"]).optional(),
   lang: z.string().max(10).optional(),
 });
-
-const PeriodSchema = z
-  .object({ label: z.string(), display: z.string(), start: z.string(), end: z.string() })
-  .openapi("Period");
 
 const PreviousValueSchema = MetricValueSchema.extend({
   previousPeriod: z.string().openapi({ description: "The label of the period the value is from" }),
@@ -179,21 +170,6 @@ async function reportWithPrevious(
 
 function localize(report: ComputedReport, lang: Lang): ReportBody {
   return { periods: report.periods.map((p) => periodJson(p, report.options, lang)), ...report.body };
-}
-
-function periodJson(p: Period, options: PeriodOptions, lang: Lang): z.infer<typeof PeriodSchema> {
-  let display = p.label;
-  try {
-    display = formatPeriodLabel(p, options, lang);
-  } catch {
-    // A label the calendar cannot name is still a correct label.
-  }
-  return {
-    label: p.label,
-    display,
-    start: new Date(p.startMs).toISOString(),
-    end: new Date(p.endMs).toISOString(),
-  };
 }
 
 function valueJson(v: MetricValue): z.infer<typeof MetricValueSchema> {
