@@ -1,5 +1,10 @@
+import { cliAr } from "./cli/ar.js";
 import { cohortsAr } from "./cohorts/ar.js";
+import { databaseAr } from "./database/ar.js";
 import type { MessageKey } from "./en.js";
+import { importerAr } from "./importer/ar.js";
+import { metricsAr } from "./metrics/ar.js";
+import { periodsAr } from "./periods/ar.js";
 import { securityAr } from "./security/ar.js";
 import { serverAr } from "./server/ar.js";
 import { uploadAr } from "./upload/ar.js";
@@ -12,6 +17,11 @@ export const ar = {
   ...uploadAr,
   ...cohortsAr,
   ...webAr,
+  ...importerAr,
+  ...databaseAr,
+  ...periodsAr,
+  ...metricsAr,
+  ...cliAr,
   "cli.description": "مؤشرات إدارة علاقات العملاء التي يمكنك الوثوق بها، تُحسب على جهازك.",
   "cli.option.db": "ملف قاعدة بيانات DuckDB (الافتراضي: $CRM_KPI_DB أو ‎./crm-kpi.duckdb)",
   "cli.option.lang": "لغة المخرجات: en أو fa أو ar أو zh (الافتراضي: $CRM_KPI_LANG أو en)",

@@ -1,3 +1,8 @@
+import { cliEn } from "./cli/en.js";
+import { databaseEn } from "./database/en.js";
+import { importerEn } from "./importer/en.js";
+import { metricsEn } from "./metrics/en.js";
+import { periodsEn } from "./periods/en.js";
 /**
  * English messages: the reference catalog. Every other locale has exactly
  * these keys with the same `{placeholders}` (src/messages/parity.test.ts).
@@ -492,6 +497,18 @@ const coreEn = {
 } as const;
 
 /** Core, CLI and library messages, then the server's and the dashboard's (one folder per area: server, security, upload, cohorts, web). */
-export const en = { ...coreEn, ...serverEn, ...securityEn, ...uploadEn, ...cohortsEn, ...webEn } as const;
+export const en = {
+  ...coreEn,
+  ...serverEn,
+  ...securityEn,
+  ...uploadEn,
+  ...cohortsEn,
+  ...webEn,
+  ...importerEn,
+  ...databaseEn,
+  ...periodsEn,
+  ...metricsEn,
+  ...cliEn,
+} as const;
 
 export type MessageKey = keyof typeof en;

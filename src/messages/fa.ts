@@ -1,5 +1,10 @@
+import { cliFa } from "./cli/fa.js";
 import { cohortsFa } from "./cohorts/fa.js";
+import { databaseFa } from "./database/fa.js";
 import type { MessageKey } from "./en.js";
+import { importerFa } from "./importer/fa.js";
+import { metricsFa } from "./metrics/fa.js";
+import { periodsFa } from "./periods/fa.js";
 import { securityFa } from "./security/fa.js";
 import { serverFa } from "./server/fa.js";
 import { uploadFa } from "./upload/fa.js";
@@ -12,6 +17,11 @@ export const fa = {
   ...uploadFa,
   ...cohortsFa,
   ...webFa,
+  ...importerFa,
+  ...databaseFa,
+  ...periodsFa,
+  ...metricsFa,
+  ...cliFa,
   "cli.description":
     "شاخص‌های مدیریت ارتباط با مشتری که می‌توانید به آن‌ها اعتماد کنید، محاسبه‌شده روی رایانهٔ خودتان.",
   "cli.option.db": "فایل پایگاه دادهٔ DuckDB (پیش‌فرض: $CRM_KPI_DB یا ‎./crm-kpi.duckdb)",

@@ -1,5 +1,10 @@
+import { cliZh } from "./cli/zh.js";
 import { cohortsZh } from "./cohorts/zh.js";
+import { databaseZh } from "./database/zh.js";
 import type { MessageKey } from "./en.js";
+import { importerZh } from "./importer/zh.js";
+import { metricsZh } from "./metrics/zh.js";
+import { periodsZh } from "./periods/zh.js";
 import { securityZh } from "./security/zh.js";
 import { serverZh } from "./server/zh.js";
 import { uploadZh } from "./upload/zh.js";
@@ -12,6 +17,11 @@ export const zh = {
   ...uploadZh,
   ...cohortsZh,
   ...webZh,
+  ...importerZh,
+  ...databaseZh,
+  ...periodsZh,
+  ...metricsZh,
+  ...cliZh,
   "cli.description": "值得信赖的 CRM 指标，在您自己的电脑上计算。",
   "cli.option.db": "DuckDB 数据库文件（默认：$CRM_KPI_DB 或 ./crm-kpi.duckdb）",
   "cli.option.lang": "输出语言：en、fa、ar 或 zh（默认：$CRM_KPI_LANG 或 en）",

@@ -1,0 +1,3 @@
+import type { metricsEn } from "./en.js";
+
+export const metricsZh = {} as const satisfies Record<keyof typeof metricsEn, string>;

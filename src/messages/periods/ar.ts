@@ -1,0 +1,3 @@
+import type { periodsEn } from "./en.js";
+
+export const periodsAr = {} as const satisfies Record<keyof typeof periodsEn, string>;
