@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { METRICS } from "../src/core/metrics/registry.js";
 import { type ColumnDef, ENTITIES } from "../src/core/model/entities.js";
-import { metricDescription, metricName } from "../src/messages/index.js";
+import { lookupMessage, metricDescription, metricName } from "../src/messages/index.js";
 
 const FAMILY_TITLES: Record<string, string> = {
   customers: "1. The customer base",
@@ -29,6 +29,7 @@ export function renderMetricCatalog(): string {
     "a value only); **breakdowns** are the built-in segment rows a report prints by default;",
     "**by** says whether `--by <customer dimension>` splits the metric.",
     "",
+    ...BREAKDOWN_RULES,
   ];
   for (const [family, title] of Object.entries(FAMILY_TITLES)) {
     const metrics = METRICS.filter((m) => m.family === family);
@@ -41,12 +42,7 @@ export function renderMetricCatalog(): string {
       const params =
         (m.params ?? []).map((p) => `\`${p.name}\` (default ${p.default || "—"})`).join(", ") || "—";
       const breakdowns = (m.builtInBreakdowns ?? []).map((b) => `{${b.keys.join(", ")}}`).join(" ") || "—";
-      const by =
-        m.customerDimensions === "all"
-          ? "any"
-          : m.customerDimensions === "none"
-            ? "—"
-            : m.customerDimensions.join(", ");
+      const by = cell(byCell(m));
       const good = m.direction === "up" ? "↑" : m.direction === "down" ? "↓" : "·";
       const name = `${metricName("en", m.id)}<br>${metricName("fa", m.id)} · ${metricName("ar", m.id)} · ${metricName("zh", m.id)}`;
       lines.push(
@@ -62,6 +58,48 @@ export function renderMetricCatalog(): string {
   }
   lines.push(...COHORT_RETENTION_SECTION);
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** Issue 8 part 10: which metrics split by customer dimensions, and why the others do not. */
+const BREAKDOWN_RULES = [
+  "## Breakdowns by customer dimension",
+  "",
+  "`--by region` (or any customer column: `segment`, `acquisition_channel`, `rfm_segment`…)",
+  "splits every metric whose rows belong to customers; the segment's value is the definition",
+  "restricted to the segment's customers, numerator and denominator both (clv of a channel:",
+  "that channel's revenue, buyers and churn base). A row belongs to a customer through its",
+  "`customer_id`: orders, terms, tickets, survey responses and deals directly, a lead through",
+  "the customer it converted into, a campaign's customers by first touch. A row without a",
+  "customer (an open lead, a deal with no customer_id) falls in the `null` bucket, with the",
+  "customers whose column is empty, so the segments add up to the total (orders of unknown",
+  "customers count only in the total, as METRICS.md says). When every row has a customer, a",
+  "dimension with one value for every customer reproduces every total",
+  "(test/conformance/breakdown-invariant.test.ts). Metrics",
+  "without a total split inside their built-in rows: per stage and region, per survey kind and",
+  "region, per campaign and region.",
+  "",
+  "A metric that cannot split says why in one line under the report (stderr for ndjson/csv):",
+  "",
+  "| metric | by | why not the other dimensions |",
+  "| --- | --- | --- |",
+  ...METRICS.filter((m) => m.customerDimensions !== "all").map(
+    (m) =>
+      `| \`${m.id}\` | ${byDimensions(m)} | ${cell(lookupMessage("en", m.noBreakdownReason ?? "metrics.breakdown.reason.notCustomers") ?? "")} |`,
+  ),
+  "",
+  "`--by deal_owner` and `--by pipeline` are columns of deals: only deal metrics split by them.",
+  "",
+];
+
+function byDimensions(m: (typeof METRICS)[number]): string {
+  if (m.customerDimensions === "all") return "any";
+  return m.customerDimensions === "none" ? "—" : m.customerDimensions.join(", ");
+}
+
+/** The **by** cell: the dimensions, and the built-in keys a split is nested in. */
+function byCell(m: (typeof METRICS)[number]): string {
+  const within = m.breakdownWithin?.length ? ` (per ${m.breakdownWithin.join(", ")})` : "";
+  return `${byDimensions(m)}${within}`;
 }
 
 /** Cohort retention is a table of its own (src/report/cohorts.ts), not a registry metric. */
@@ -115,10 +153,23 @@ export function renderDataModel(): string {
     "`+03:30`), and without an offset they are wall-clock time in the dataset's `timezone`; money",
     "is a decimal with `.` and no thousands separator, converted exactly to the base currency",
     "with the latest `fx_rates` row on or before its date; enums are the lower-case words listed;",
-    "Persian and Arabic-Indic digits are read as ASCII digits.",
+    "Persian and Arabic-Indic digits are read as ASCII digits, and in numbers the Arabic decimal",
+    "separator `٫` (U+066B) as `.` and the Arabic thousands separator `٬` (U+066C, between groups",
+    "of three) is dropped: `۱۲۳٫۵` is 123.5, `۱٬۲۳۴` is 1234. An unquoted `1.234,50` splits its",
+    "row at the comma; the error names its column and suggests `1234.50`.",
     "",
-    "Errors name file, line, column, value and reason; unknown references and time",
-    "inconsistencies are warnings, and the row is imported. An import applies whole or not at",
+    "Files are UTF-8 (a BOM is fine) or UTF-16 with a BOM; text that is not valid in the",
+    "encoding is an error naming the file and line. `import --encoding windows-1256` (or",
+    "`windows-1252`, `latin1`, `utf-16le`, any WHATWG name) reads other encodings, for mapped",
+    "sources too; a BOM wins over the option. CSV cells are separated by commas; `--delimiter ';'`",
+    "(or `'\\t'`, `'|'`) sets another separator for the canonical files (a mapping sets it per",
+    "source). A header naming a column twice, an empty file, and a header of one column holding",
+    "`;` or a tab (a file with another separator) are errors that say which; a file with a header",
+    "but no rows is a warning.",
+    "",
+    "Errors name file, line, column, value and reason (a value longer than 60 characters is cut,",
+    "with its length); unknown references, time inconsistencies and a non-integer NPS score are",
+    "warnings, and the row is imported. An import applies whole or not at",
     "all unless `--skip-invalid` is given; re-importing the same rows changes nothing (rows are",
     "replaced by their key).",
     "",

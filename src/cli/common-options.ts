@@ -1,11 +1,15 @@
 import { Option } from "commander";
+import { GRAINS } from "../calendar/index.js";
 import { CALENDARS } from "../core/model/settings.js";
 import { LANGS, type Lang, type MessageKey, t } from "../messages/index.js";
 import { collect } from "./cli-context.js";
+import { writeLine } from "./cli-io.js";
+import { OUTPUT_FORMATS } from "./format-records.js";
 
 /**
  * Options several commands share, built in one place so that every command
- * spells, documents and validates them the same way.
+ * spells, documents and validates them the same way (one name per idea:
+ * docs/cli.md lists them).
  */
 export const dbOption = (lang: Lang) => new Option("--db <path>", t(lang, "cli.option.db"));
 
@@ -18,9 +22,32 @@ export const paramOption = (lang: Lang) =>
 export const calendarOption = (lang: Lang, description: MessageKey = "cli.report.option.calendar") =>
   new Option("--calendar <calendar>", t(lang, description)).choices(CALENDARS);
 
-/** `--format` with the formats a command supports, `table` by default. */
+/** `--format`: every command that prints data offers all of OUTPUT_FORMATS, `table` by default. */
 export const formatOption = (
   lang: Lang,
-  formats: readonly string[],
+  formats: readonly string[] = OUTPUT_FORMATS,
   description: MessageKey = "cli.report.option.format",
 ) => new Option("--format <format>", t(lang, description)).choices(formats).default("table");
+
+/** `--period <grain>`: the length of a period, in every command (a period label is `--at`, `--from`, `--to`). */
+export const periodOption = (
+  lang: Lang,
+  description: MessageKey = "cli.report.option.period",
+  defaultGrain?: (typeof GRAINS)[number],
+) => {
+  const option = new Option("--period <grain>", t(lang, description)).choices(GRAINS);
+  return defaultGrain ? option.default(defaultGrain) : option;
+};
+
+/** An old spelling that still works but is not in the help; `warnDeprecated` says what replaces it. */
+export const deprecatedOption = (flags: string) => new Option(flags).hideHelp();
+
+/** One line on stderr: `--grain` is deprecated, use `--period`. */
+export function warnDeprecated(
+  io: { readonly stderr: { write(chunk: string): unknown } },
+  lang: Lang,
+  old: string,
+  replacement: string,
+): void {
+  writeLine(io.stderr, t(lang, "cli.deprecated.option", { old, replacement }));
+}

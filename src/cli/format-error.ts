@@ -2,6 +2,7 @@ import { CommanderError } from "commander";
 import { CrmKpiError } from "../core/errors.js";
 import { type Lang, t } from "../messages/index.js";
 import { localizeError, sentence } from "../messages/localize-error.js";
+import { localizeCommanderError } from "./localize-commander-error.js";
 
 /**
  * The lines a user reads for a failure: one sentence saying what is wrong,
@@ -24,7 +25,13 @@ export function describeError(error: unknown, lang: Lang, debug: boolean): strin
 function problemSentence(error: unknown, lang: Lang): string {
   if (error instanceof CrmKpiError) return localizeError(error, lang).message;
   if (error instanceof CommanderError) {
-    return t(lang, "cli.error.usage", { detail: sentence(error.message.replace(/^error:\s*/i, "")) });
+    const localized = localizeCommanderError(error, lang);
+    // Only English sentences get a capital; a quoted value keeps its case.
+    const detail =
+      localized === undefined || lang === "en"
+        ? sentence(localized ?? error.message.replace(/^error:\s*/i, ""))
+        : `${localized}${lang === "zh" ? "。" : "."}`;
+    return t(lang, "cli.error.usage", { detail });
   }
   const detail = error instanceof Error ? error.message : String(error);
   return t(lang, "cli.error.unexpected", { detail });

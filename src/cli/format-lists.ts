@@ -1,5 +1,5 @@
 import { formatPeriodLabel, localDayOf, localizeDigits, type Period } from "../calendar/index.js";
-import { isRightToLeft, type Lang, type MessageKey, metricName, t } from "../messages/index.js";
+import { type Lang, type MessageKey, metricName, t } from "../messages/index.js";
 import {
   CAMPAIGN_FIGURES,
   type CampaignFigure,
@@ -7,48 +7,39 @@ import {
   calendarDate,
   type StuckDealList,
 } from "../report/lists.js";
-import { csvField } from "../server/security/csv-safe.js";
 import { formatMetricValue, formatNumber } from "./format-number.js";
-import { renderMarkdownTable, renderTable, type TableColumn } from "./text-table.js";
+import {
+  humanTable,
+  isMachineFormat,
+  machineLines,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  type RawValue,
+} from "./format-records.js";
+import type { TableColumn } from "./text-table.js";
 
-export const LIST_FORMATS = ["table", "csv", "ndjson", "md"] as const;
-export type ListFormat = (typeof LIST_FORMATS)[number];
+export const LIST_FORMATS = OUTPUT_FORMATS;
+export type ListFormat = OutputFormat;
 
-/** `lines` go to stdout; `notes` to stderr, so csv and ndjson stay machine-readable. */
+/** `lines` go to stdout; `notes` to stderr, so csv, ndjson and json stay machine-readable. */
 export interface FormattedList {
   readonly lines: string[];
   readonly notes: string[];
 }
 
-/** A CSV field (RFC 4180), text cells neutralized against formula injection (csv-safe.ts). */
-export function csvCell(value: string | number | null): string {
-  return csvField(value);
-}
+export { csvCell } from "./format-records.js";
 
-function csvLines(
+/** Positional records (in the order of `header`) in a machine format. */
+function recordLines(
   header: readonly string[],
-  records: readonly (readonly (string | number | null)[])[],
+  records: readonly (readonly RawValue[])[],
+  format: "csv" | "ndjson" | "json",
 ): string[] {
-  return [header.join(","), ...records.map((r) => r.map(csvCell).join(","))];
-}
-
-function ndjsonLines(
-  header: readonly string[],
-  records: readonly (readonly (string | number | null)[])[],
-): string[] {
-  return records.map((r) => JSON.stringify(Object.fromEntries(header.map((h, i) => [h, r[i] ?? null]))));
-}
-
-function renderRows(
-  format: "table" | "md",
-  lang: Lang,
-  columns: readonly TableColumn[],
-  rows: readonly (readonly string[])[],
-): string[] {
-  const direction = isRightToLeft(lang) ? "rtl" : "ltr";
-  return format === "md"
-    ? renderMarkdownTable(columns, rows, direction)
-    : renderTable(columns, rows, direction);
+  return machineLines(
+    header,
+    records.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? null]))),
+    format,
+  );
 }
 
 const FIGURE_UNITS: Record<CampaignFigure, string> = {
@@ -107,7 +98,7 @@ export function formatCampaignList(list: CampaignList, format: ListFormat, lang:
         ),
       ]
     : [];
-  if (format === "csv" || format === "ndjson") {
+  if (isMachineFormat(format)) {
     const records = list.rows.map((r) => [
       r.campaignId,
       r.name,
@@ -115,10 +106,7 @@ export function formatCampaignList(list: CampaignList, format: ListFormat, lang:
       r.period,
       ...CAMPAIGN_FIGURES.map((f) => r.figures[f]),
     ]);
-    return {
-      lines: format === "csv" ? csvLines(CAMPAIGN_HEADER, records) : ndjsonLines(CAMPAIGN_HEADER, records),
-      notes,
-    };
+    return { lines: recordLines(CAMPAIGN_HEADER, records, format), notes };
   }
   const byGrain = list.range === null;
   const periodByLabel = new Map(list.periods.map((p) => [p.label, p]));
@@ -145,7 +133,7 @@ export function formatCampaignList(list: CampaignList, format: ListFormat, lang:
         ...CAMPAIGN_FIGURES.map((f) => formatMetricValue(r.figures[f], FIGURE_UNITS[f], lang)),
       ];
     });
-    lines.push(...renderRows(format, lang, columns, rows));
+    lines.push(...humanTable(format, lang, columns, rows));
   }
   return { lines: notes.length > 0 ? [...lines, "", ...notes] : lines, notes: [] };
 }
@@ -166,7 +154,7 @@ const STUCK_HEADER = [
 /** The stuck deals: one row per deal, longest in its stage first. */
 export function formatStuckDeals(list: StuckDealList, format: ListFormat, lang: Lang): FormattedList {
   const asOf = Number.isNaN(list.asOfMs) ? null : new Date(list.asOfMs).toISOString();
-  if (format === "csv" || format === "ndjson") {
+  if (isMachineFormat(format)) {
     const records = list.rows.map((r) => [
       r.dealId,
       r.customerId,
@@ -179,8 +167,7 @@ export function formatStuckDeals(list: StuckDealList, format: ListFormat, lang: 
       r.threshold,
       asOf,
     ]);
-    const lines = format === "csv" ? csvLines(STUCK_HEADER, records) : ndjsonLines(STUCK_HEADER, records);
-    return { lines, notes: [] };
+    return { lines: recordLines(STUCK_HEADER, records, format), notes: [] };
   }
   const { timezone, calendar } = list.settings;
   const thresholdNote =
@@ -217,5 +204,5 @@ export function formatStuckDeals(list: StuckDealList, format: ListFormat, lang: 
     formatNumber(r.daysInStage, lang, 1),
     formatNumber(r.thresholdDays, lang, 1),
   ]);
-  return { lines: [...lines, "", ...renderRows(format, lang, columns, rows)], notes: [] };
+  return { lines: [...lines, "", ...humanTable(format, lang, columns, rows)], notes: [] };
 }

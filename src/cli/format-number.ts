@@ -46,8 +46,44 @@ export function formatNumber(
   return localizeDigits(local, lang);
 }
 
-/** A metric value in its unit: fractions as percentages with one decimal, counts whole, money with cents. */
-export function formatMetricValue(value: number | null, unit: string, lang: Lang): string {
+const symbols = new Map<string, string>();
+
+/** The currency's short sign as the reader's locale writes it (`$`, `€`, `ریال`), or its ISO code. */
+export function currencySymbol(currency: string, lang: Lang): string {
+  const key = `${lang}|${currency}`;
+  let symbol = symbols.get(key);
+  if (symbol === undefined) {
+    try {
+      symbol =
+        new Intl.NumberFormat(lang, { style: "currency", currency, currencyDisplay: "narrowSymbol" })
+          .formatToParts(1)
+          .find((p) => p.type === "currency")?.value ?? currency;
+    } catch {
+      symbol = currency;
+    }
+    symbols.set(key, symbol);
+  }
+  return symbol;
+}
+
+/**
+ * An amount with its currency: the sign before the number in English and
+ * Chinese (`$1,234.50`), after it in Persian and Arabic (`۱٬۲۳۴٫۵۰ $`),
+ * where the number reads right to left of its sign.
+ */
+export function formatMoney(value: number | null, lang: Lang, currency: string): string {
+  if (value === null) return NULL_TEXT;
+  const number = formatNumber(value, lang, 2, 2);
+  const symbol = currencySymbol(currency, lang);
+  if (lang === "fa" || lang === "ar") return `${number} ${symbol}`;
+  return number.startsWith("−") ? `−${symbol}${number.slice(1)}` : `${symbol}${number}`;
+}
+
+/**
+ * A metric value in its unit: fractions as percentages with one decimal,
+ * counts whole, money with cents (and its currency when `currency` is given).
+ */
+export function formatMetricValue(value: number | null, unit: string, lang: Lang, currency?: string): string {
   if (value === null) return NULL_TEXT;
   switch (unit) {
     case "fraction":
@@ -56,7 +92,7 @@ export function formatMetricValue(value: number | null, unit: string, lang: Lang
     case "count":
       return formatNumber(value, lang, Number.isInteger(value) ? 0 : 2);
     case "money":
-      return formatNumber(value, lang, 2, 2);
+      return currency ? formatMoney(value, lang, currency) : formatNumber(value, lang, 2, 2);
     default:
       return formatNumber(value, lang, 2);
   }

@@ -1,5 +1,6 @@
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
+import { stripDirectionMarks } from "./bidi-visual.js";
 import { formatNumber } from "./format-number.js";
 import { formatReport, type ReportView, toNdjsonLine } from "./format-report.js";
 
@@ -97,11 +98,28 @@ describe("ndjson", () => {
 });
 
 describe("csv", () => {
-  it("quotes segments and leaves undefined values empty", () => {
-    const { lines } = formatReport(report, { format: "csv", lang: "en", unitOf });
-    expect(lines[0]).toBe("metric,period,segment,value,numerator,denominator");
-    expect(lines[2]).toBe("customer_churn_rate,2024-01,,,0,0");
-    expect(lines[4]).toBe('revenue,2024-01,"{""region"":""North""}",12000,,');
+  it("puts each segment key in its own column and leaves undefined values empty", () => {
+    const { lines } = formatReport(report, { format: "csv", lang: "en", unitOf, by: ["region"] });
+    expect(lines[0]).toBe("metric,period,total,region,value,numerator,denominator,partial");
+    expect(lines[2]).toBe("customer_churn_rate,2024-01,true,,,0,0,false");
+    expect(lines[4]).toBe("revenue,2024-01,false,North,12000,,,false");
+    // The empty bucket: an empty key, but not the total.
+    expect(lines[5]).toBe("revenue,2024-01,false,,345.5,,,false");
+  });
+
+  it("has no segment columns without a breakdown", () => {
+    const totals = { ...report, values: report.values.filter((v) => v.segment === null) };
+    const { lines } = formatReport(totals, { format: "csv", lang: "en", unitOf });
+    expect(lines[0]).toBe("metric,period,value,numerator,denominator,partial");
+  });
+});
+
+describe("json", () => {
+  it("is one array of the ndjson records", () => {
+    const json = formatReport(report, { format: "json", lang: "en", unitOf });
+    const ndjson = formatReport(report, { format: "ndjson", lang: "en", unitOf });
+    expect(JSON.parse(json.lines.join("\n"))).toEqual(ndjson.lines.map((l) => JSON.parse(l)));
+    expect(json.notes.join("\n")).toContain("mrr");
   });
 });
 
@@ -137,11 +155,12 @@ describe("table", () => {
     expect(text).toContain("۱۲٫۵٪");
     expect(text).toContain("۱۲٬۳۴۵٫۵۰");
     expect(text).not.toMatch(/[0-9]{2}/);
-    // The churn table: period column on the right, lines equally wide (right-aligned).
+    // The churn table, in logical order: the period column first (a bidi terminal shows it
+    // on the right), lines equally wide (right-aligned).
     const start = lines.findIndex((l) => l.includes("customer_churn_rate"));
     const table = lines.slice(start + 1, start + 5);
-    expect(table[2]?.endsWith("ژانویه ۲۰۲۴")).toBe(true);
-    expect(table[3]?.endsWith("فوریه ۲۰۲۴")).toBe(true);
+    expect(stripDirectionMarks(table[2] ?? "").startsWith("ژانویه ۲۰۲۴")).toBe(true);
+    expect(stripDirectionMarks(table[3] ?? "").startsWith("فوریه ۲۰۲۴")).toBe(true);
     expect(new Set(table.map((l) => stringWidth(l))).size).toBe(1);
   });
 

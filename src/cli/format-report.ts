@@ -1,11 +1,13 @@
 import type { Period } from "../calendar/index.js";
 import type { MetricValue } from "../core/metrics/metric-value.js";
-import { isRightToLeft, type Lang, metricName, t, unitName } from "../messages/index.js";
+import { isRightToLeft, type Lang, lookupMessage, metricName, t, unitName } from "../messages/index.js";
+import { groupByReason } from "../report/breakdown-reason.js";
 import { formatMetricValue, formatNumber } from "./format-number.js";
+import { machineLines, OUTPUT_FORMATS, type OutputFormat } from "./format-records.js";
 import { renderMarkdownTable, renderTable, type TableColumn } from "./text-table.js";
 
-export const REPORT_FORMATS = ["table", "ndjson", "csv", "md"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const REPORT_FORMATS = OUTPUT_FORMATS;
+export type ReportFormat = OutputFormat;
 
 /** One reported number, as `runReport` returns it. */
 export type ReportValue = MetricValue;
@@ -14,7 +16,8 @@ export type ReportValue = MetricValue;
 export interface ReportView {
   readonly values: readonly ReportValue[];
   readonly notAvailable: readonly { readonly metric: string; readonly missing: readonly string[] }[];
-  readonly periods: readonly Period[];
+  /** `partial`: the period ends after the data's last day (marked `*` in tables). */
+  readonly periods: readonly (Period & { readonly partial?: true })[];
   /** Metrics reported as totals only because they cannot be broken down by the requested `by`. */
   readonly notBrokenDown?: readonly string[];
 }
@@ -30,6 +33,8 @@ export interface FormatReportOptions {
   readonly by?: readonly string[];
   /** Lines printed right under a metric's table (the status of its goals). */
   readonly notesFor?: (metric: string) => readonly string[];
+  /** The dataset's reporting currency (ISO 4217): money values show it. */
+  readonly currency?: string;
 }
 
 /**
@@ -47,8 +52,10 @@ export function formatReport(report: ReportView, options: FormatReportOptions): 
   switch (options.format) {
     case "ndjson":
       return { lines: report.values.map(toNdjsonLine), notes };
+    case "json":
+      return { lines: JSON.stringify(report.values.map(toRecord), null, 2).split("\n"), notes };
     case "csv":
-      return { lines: toCsvLines(report.values), notes };
+      return { lines: toCsvLines(report.values, options.by), notes };
     case "table":
     case "md":
       return {
@@ -60,39 +67,42 @@ export function formatReport(report: ReportView, options: FormatReportOptions): 
 
 /** Exactly these keys, in this order: the golden files and other tools rely on it. */
 export function toNdjsonLine(v: ReportValue): string {
-  return JSON.stringify({
+  return JSON.stringify(toRecord(v));
+}
+
+/** One reported value as ndjson and json write it (the same keys, the same order). */
+export function toRecord(v: ReportValue): Record<string, unknown> {
+  return {
     metric: v.metric,
     period: v.period,
     segment: v.segment,
     value: v.value,
     numerator: v.numerator,
     denominator: v.denominator,
-  });
+    // Only on a period ending after the data's last day (docs/calendars.md), so complete rows keep the golden keys.
+    ...(v.partial ? { partial: true } : {}),
+  };
 }
 
-function toCsvLines(values: readonly ReportValue[]): string[] {
-  const header = "metric,period,segment,value,numerator,denominator";
-  const rows = values.map((v) =>
-    [
-      v.metric,
-      v.period,
-      v.segment === null ? "" : JSON.stringify(v.segment),
-      numberCell(v.value),
-      numberCell(v.numerator),
-      numberCell(v.denominator),
-    ]
-      .map(csvCell)
-      .join(","),
-  );
-  return [header, ...rows];
-}
-
-function numberCell(n: number | null): string {
-  return n === null ? "" : String(n);
-}
-
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * One column per segment key (`region`, `segment`…) so a spreadsheet can
+ * filter and pivot them; `total` tells the total row (true) from the row of
+ * customers whose key is empty (an empty cell, total false). Without a
+ * breakdown there are neither key columns nor `total`.
+ */
+function toCsvLines(values: readonly ReportValue[], by: readonly string[] = []): string[] {
+  const keys = [...by];
+  for (const v of values)
+    for (const key of Object.keys(v.segment ?? {})) if (!keys.includes(key)) keys.push(key);
+  const segmentColumns = keys.length > 0 ? ["total", ...keys] : [];
+  const columns = ["metric", "period", ...segmentColumns, "value", "numerator", "denominator", "partial"];
+  const records = values.map((v) => ({
+    ...Object.fromEntries(keys.map((key) => [key, v.segment?.[key] ?? null])),
+    ...(keys.length > 0 ? { total: v.segment === null } : {}),
+    ...toRecord(v),
+    partial: v.partial === true,
+  }));
+  return machineLines(columns, records, "csv");
 }
 
 /** One table per metric: rows = periods (× segments), columns = segment keys, value, numerator, denominator. */
@@ -134,9 +144,9 @@ function toTables(report: ReportView, options: FormatReportOptions): string[] {
         : []),
     ];
     const rows = sorted.map((v) => [
-      labelOf(v.period),
+      v.partial ? `${labelOf(v.period)} *` : labelOf(v.period),
       ...keys.map((key, i) => segmentCell(v.segment, key, i, lang)),
-      formatMetricValue(v.value, unit, lang),
+      formatMetricValue(v.value, unit, lang, options.currency),
       ...(withRatio ? [formatNumber(v.numerator, lang), formatNumber(v.denominator, lang)] : []),
     ]);
     if (out.length > 0) out.push("");
@@ -148,6 +158,7 @@ function toTables(report: ReportView, options: FormatReportOptions): string[] {
     );
     out.push(...(options.notesFor?.(metric) ?? []));
   }
+  if (report.values.some((v) => v.partial)) out.push("", t(lang, "periods.report.partialNote"));
   return out;
 }
 
@@ -185,9 +196,20 @@ function notAvailableLines(report: ReportView, lang: Lang): string[] {
   ];
 }
 
+/** One line per reason: the metrics reported as totals only under `--by`, and why (breakdown-reason.ts). */
 function notBrokenDownLines(report: ReportView, options: FormatReportOptions): string[] {
   const ids = report.notBrokenDown ?? [];
   if (ids.length === 0) return [];
-  const metrics = ids.map((id) => metricName(options.lang, id)).join(", ");
-  return [t(options.lang, "report.notBrokenDown", { by: (options.by ?? []).join(", "), metrics })];
+  const by = options.by ?? [];
+  return [...groupByReason(ids, by)].map(([reasonKey, group]) =>
+    t(options.lang, "metrics.breakdown.totalsOnly", {
+      by: by.join(", "),
+      reason: lookupMessage(options.lang, reasonKey) ?? reasonKey,
+      metrics: group.map((id) => metricName(options.lang, id)).join(listSeparator(options.lang)),
+    }),
+  );
+}
+
+function listSeparator(lang: Lang): string {
+  return lang === "zh" ? "、" : lang === "en" ? ", " : "، ";
 }

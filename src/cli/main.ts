@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 import { runCli } from "./run-cli.js";
 
+// `crm-kpi report | head` closes the pipe early: stop quietly (exit 0), as cat
+// and grep do, instead of an EPIPE stack trace. Other stream errors stay errors.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
+
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CrmKpiError, type ErrorCode } from "../core/errors.js";
 import { listMetrics } from "../core/metrics/registry.js";
-import { metricName } from "../messages/index.js";
+import { openDuckDB } from "../engines/duckdb/duckdb-engine.js";
+import { lookupMessage, metricName } from "../messages/index.js";
 import { detectLang, resolveDbPath } from "./cli-context.js";
 import { EXIT, exitCodeOfErrorCode } from "./exit-codes.js";
 import { describeError } from "./format-error.js";
@@ -72,15 +73,16 @@ describe("runCli arguments", () => {
     expectOneSentenceError(io.err());
   });
 
-  it("requires --period for explain", async () => {
+  it("requires the period to explain (--at)", async () => {
     const io = captureIo();
     expect(await runCli(["explain", "revenue"], io)).toBe(EXIT.usage);
     expectOneSentenceError(io.err());
-    expect(io.err()).toContain("--period");
+    expect(io.err()).toContain("--at");
   });
 
   it("reports an unknown metric with exit 2, localized in fa", async () => {
     const db = path.join(tmp, "empty.duckdb");
+    await (await openDuckDB(db)).close(); // an existing crm-kpi database without data
     const en = captureIo();
     expect(await runCli(["report", "--db", db, "--metrics", "nope"], en)).toBe(EXIT.usage);
     expectOneSentenceError(en.err());
@@ -117,7 +119,8 @@ describe("metrics command", () => {
       for (const m of metrics) {
         expect(io.out()).toContain(m.id);
         expect(io.out()).toContain(metricName(lang, m.id));
-        expect(io.out()).toContain(m.formula);
+        // In the reader's language where the catalog translates it (cli.formula.<id>).
+        expect(io.out()).toContain(lookupMessage(lang, `cli.formula.${m.id}`) ?? m.formula);
       }
     }
   });

@@ -2,7 +2,13 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { CrmKpiError } from "../core/errors.js";
 import { t } from "../messages/index.js";
-import { type CliContext, collect, detectLang, resolveDbPath } from "./cli-context.js";
+import {
+  type CliContext,
+  detectLang,
+  detectWaitSeconds,
+  parseWaitSeconds,
+  resolveDbPath,
+} from "./cli-context.js";
 import type { CliIo } from "./cli-io.js";
 import { writeLine } from "./cli-io.js";
 import { runCampaignsCommand } from "./commands/campaigns-command.js";
@@ -10,7 +16,7 @@ import { registerCohortsCommand } from "./commands/cohorts-command.js";
 import { runCustomersCommand } from "./commands/customers-command.js";
 import { registerDedupeCommand } from "./commands/dedupe-command.js";
 import { runDemoCommand } from "./commands/demo-command.js";
-import { runExplainCommand } from "./commands/explain-command.js";
+import { registerExplainCommand } from "./commands/explain-command.js";
 import { registerGoalsCommand } from "./commands/goals-command.js";
 import { runImportCommand } from "./commands/import-command.js";
 import { runMetricsCommand } from "./commands/metrics-command.js";
@@ -19,15 +25,23 @@ import { runReportCommand } from "./commands/report-command.js";
 import { registerServeCommand } from "./commands/serve-command.js";
 import { parseDays, runStuckDealsCommand } from "./commands/stuck-deals-command.js";
 import { registerTokensCommand } from "./commands/tokens-command.js";
-import { calendarOption, dbOption, formatOption, langOption, paramOption } from "./common-options.js";
+import {
+  calendarOption,
+  dbOption,
+  formatOption,
+  langOption,
+  paramOption,
+  periodOption,
+} from "./common-options.js";
 import { EXIT, exitCodeOf } from "./exit-codes.js";
 import { describeError } from "./format-error.js";
 import { LIST_FORMATS } from "./format-lists.js";
+import type { OutputFormat } from "./format-records.js";
 import { REPORT_FORMATS } from "./format-report.js";
+import { localizedHelp } from "./localized-help.js";
+import { BIDI_MODES, bidiModeOf, withBidiMode } from "./text-table.js";
 
 export type { CliIo } from "./cli-io.js";
-
-const REPORT_GRAINS = ["day", "week", "month", "quarter", "year", "fiscal_quarter", "fiscal_year"] as const;
 
 /**
  * Runs the CLI in-process and resolves to the exit code; `main.ts` only
@@ -36,18 +50,34 @@ const REPORT_GRAINS = ["day", "week", "month", "quarter", "year", "fiscal_quarte
  * @example await runCli(["report", "--metrics", "revenue", "--format", "ndjson"], io)
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const ctx: CliContext = { io, lang: detectLang(argv, io.env), debug: io.env.CRM_KPI_DEBUG === "1" };
+  const lang = detectLang(argv, io.env);
+  let ctx: CliContext;
+  try {
+    const waitSeconds = detectWaitSeconds(argv, io.env);
+    ctx = {
+      io,
+      lang,
+      debug: io.env.CRM_KPI_DEBUG === "1",
+      ...(waitSeconds === undefined ? {} : { waitSeconds }),
+    };
+  } catch (error) {
+    for (const line of describeError(error, lang, false)) writeLine(io.stderr, line);
+    return exitCodeOf(error);
+  }
   let exitCode: number = EXIT.ok;
   const program = buildProgram(ctx, (code) => {
     exitCode = code;
   });
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    // `--bidi visual` reorders right-to-left tables for terminals without bidi (text-table.ts).
+    await withBidiMode(bidiModeOf(argv), () =>
+      program.parseAsync(helpCommandArgv(program, argv), { from: "user" }),
+    );
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError && isHelpOrVersion(error)) {
-      // Help already went out; bare `crm-kpi` (help on stderr) is a usage error.
-      return error.code === "commander.help" ? EXIT.usage : EXIT.ok;
+      // Help already went out; bare `crm-kpi` (help on stderr, exit code 1) is a usage error.
+      return error.code === "commander.help" && error.exitCode !== 0 ? EXIT.usage : EXIT.ok;
     }
     for (const line of describeError(error, ctx.lang, ctx.debug)) writeLine(io.stderr, line);
     if (!ctx.debug && !(error instanceof CrmKpiError) && !(error instanceof CommanderError)) {
@@ -55,6 +85,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return exitCodeOf(error);
   }
+}
+
+/**
+ * `crm-kpi help goals add` is `crm-kpi goals add --help`: commander's own help
+ * command takes one name only, so nested commands would lose their help.
+ */
+export function helpCommandArgv(program: Command, argv: readonly string[]): string[] {
+  if (argv[0] !== "help") return [...argv];
+  let command: Command | undefined = program;
+  // The names, without the program's options and their values (`help --lang fa report`).
+  const names = argv
+    .slice(1)
+    .filter((a, i, all) => !a.startsWith("-") && !/^--[\w-]+$/.test(all[i - 1] ?? ""));
+  for (const name of names) {
+    command = command?.commands.find((c) => c.name() === name || c.aliases().includes(name));
+    // An unknown name: parsed as a command, so the error names it ("unknown command 'x'").
+    if (!command) return argv.slice(1);
+  }
+  return [...argv.slice(1), "--help"];
 }
 
 function isHelpOrVersion(error: CommanderError): boolean {
@@ -67,8 +116,10 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .description(t(lang, "cli.description"))
     .version(readVersion(), "-V, --version", t(lang, "cli.option.version"))
     .helpOption("-h, --help", t(lang, "cli.option.help"))
-    .helpCommand(false)
+    // Listed in every command group's help (`crm-kpi help`, `crm-kpi goals help add`), localized.
+    .helpCommand("help [command]", t(lang, "cli.help.command"))
     .exitOverride()
+    .configureHelp(localizedHelp(lang))
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
@@ -78,6 +129,11 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   const db = (option: string | undefined) => resolveDbPath(option, io.env);
   // Accepted before the command too (`crm-kpi --lang fa report`); detectLang already read it.
   program.addOption(langOption(lang));
+  program.addOption(new Option("--bidi <mode>", t(lang, "cli.option.bidi")).choices(BIDI_MODES));
+  // `--wait` is a program option, so every command that opens the database accepts it (docs/database.md).
+  program.addOption(
+    new Option("--wait <seconds>", t(lang, "database.option.wait")).argParser(parseWaitSeconds),
+  );
 
   program
     .command("import")
@@ -87,9 +143,21 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .option("--mapping <file>", t(lang, "cli.import.option.mapping"))
     .option("--skip-invalid", t(lang, "cli.import.option.skipInvalid"))
     .option("--rejects <file>", t(lang, "cli.import.option.rejects"))
+    .option("--encoding <name>", t(lang, "importer.option.encoding"))
+    .option("--delimiter <char>", t(lang, "importer.option.delimiter"))
     .addOption(langOption(lang))
     .action(
-      async (dir: string, o: { db?: string; mapping?: string; skipInvalid?: boolean; rejects?: string }) => {
+      async (
+        dir: string,
+        o: {
+          db?: string;
+          mapping?: string;
+          skipInvalid?: boolean;
+          rejects?: string;
+          encoding?: string;
+          delimiter?: string;
+        },
+      ) => {
         setExit(await runImportCommand(ctx, dir, { ...o, db: db(o.db) }));
       },
     );
@@ -99,11 +167,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .description(t(lang, "cli.report.description"))
     .addOption(dbOption(lang))
     .option("--metrics <ids>", t(lang, "cli.report.option.metrics"), "all")
-    .addOption(
-      new Option("--period <grain>", t(lang, "cli.report.option.period"))
-        .choices(REPORT_GRAINS)
-        .default("month"),
-    )
+    .addOption(periodOption(lang, "cli.report.option.period", "month"))
     .addOption(calendarOption(lang))
     .option("--from <period>", t(lang, "cli.report.option.from"))
     .option("--to <period>", t(lang, "cli.report.option.to"))
@@ -118,30 +182,13 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   program
     .command("metrics")
     .description(t(lang, "cli.metrics.description"))
+    .addOption(formatOption(lang))
     .addOption(langOption(lang))
-    .action(() => {
-      setExit(runMetricsCommand(ctx));
+    .action((o: { format: OutputFormat }) => {
+      setExit(runMetricsCommand(ctx, o.format));
     });
 
-  program
-    .command("explain")
-    .description(t(lang, "cli.explain.description"))
-    .argument("<metric>", t(lang, "cli.explain.arg.metric"))
-    .addOption(dbOption(lang))
-    .requiredOption("--period <label>", t(lang, "cli.explain.option.period"))
-    .addOption(new Option("--grain <grain>", t(lang, "cli.report.option.period")).choices(REPORT_GRAINS))
-    .addOption(calendarOption(lang))
-    .addOption(
-      new Option("--segment <dim=value>", t(lang, "cli.explain.option.segment"))
-        .argParser(collect)
-        .default([]),
-    )
-    .addOption(paramOption(lang))
-    .option("--limit <rows>", t(lang, "cli.explain.option.limit"), (v) => positiveNumber(v, "--limit"), 50)
-    .addOption(langOption(lang))
-    .action(async (metric: string, o: Parameters<typeof runExplainCommand>[2] & { db?: string }) => {
-      setExit(await runExplainCommand(ctx, metric, { ...o, db: db(o.db) }));
-    });
+  registerExplainCommand(program, ctx, setExit, db, positiveNumber);
 
   // Lists (issue 3): campaign table and stuck deals; see docs/lists.md.
   program
@@ -150,7 +197,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .addOption(dbOption(lang))
     .option("--from <period>", t(lang, "cli.report.option.from"))
     .option("--to <period>", t(lang, "cli.report.option.to"))
-    .addOption(new Option("--period <grain>", t(lang, "cli.campaigns.option.period")).choices(REPORT_GRAINS))
+    .addOption(periodOption(lang, "cli.campaigns.option.period"))
     .addOption(calendarOption(lang))
     .addOption(formatOption(lang, LIST_FORMATS))
     .addOption(paramOption(lang))

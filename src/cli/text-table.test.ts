@@ -1,6 +1,7 @@
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { renderMarkdownTable, renderTable } from "./text-table.js";
+import { FSI, PDI, RLM } from "./bidi-visual.js";
+import { bidiModeOf, renderMarkdownTable, renderTable, withBidiMode } from "./text-table.js";
 
 describe("renderTable", () => {
   it("pads every cell to the column's display width, CJK characters counting double", () => {
@@ -20,7 +21,7 @@ describe("renderTable", () => {
     expect(second).toBe(`NPS${" ".repeat(10 - 3)}  ${" ".repeat(3)}40`);
   });
 
-  it("mirrors the columns and right-aligns every cell for right-to-left languages", () => {
+  it("writes right-to-left tables in logical order with RLM and an isolate per cell", () => {
     const lines = renderTable(
       [{ header: "دوره" }, { header: "مقدار", align: "right" }],
       [
@@ -29,13 +30,21 @@ describe("renderTable", () => {
       ],
       "rtl",
     );
-    // First column (the period) is the rightmost; its cells end the line.
-    expect(lines[2]?.endsWith("فروردین ۱۴۰۳")).toBe(true);
-    expect(lines[3]?.endsWith("اردیبهشت ۱۴۰۳")).toBe(true);
-    // Right-aligned: every line has the same display width, shorter cells get leading spaces.
-    const widths = lines.map((l) => stringWidth(l));
-    expect(new Set(widths).size).toBe(1);
-    expect(lines[2]?.startsWith("   ۱۲")).toBe(true);
+    // Logical order: the first column comes first; a bidi terminal shows it rightmost.
+    expect(lines[2]).toBe(`${RLM}${FSI}فروردین ۱۴۰۳${PDI}${" ".repeat(1)}  ${FSI}۱۲${PDI}${" ".repeat(3)}`);
+    // Trailing padding is kept: every line has the same display width.
+    expect(new Set(lines.map((l) => stringWidth(l))).size).toBe(1);
+  });
+
+  it("reorders right-to-left tables for terminals without bidi in visual mode", () => {
+    const lines = withBidiMode("visual", () =>
+      renderTable([{ header: "دوره" }, { header: "مقدار", align: "right" }], [["فروردین ۱۴۰۳", "۱۲"]], "rtl"),
+    );
+    // Left to right as printed: the value column, then the period, letters reversed, digits not.
+    expect(lines[2]).toBe(`   ۱۲  ۱۴۰۳ نیدرورف`);
+    expect(lines.join("")).not.toMatch(/[\u200e\u200f\u2066-\u2069]/);
+    expect(bidiModeOf(["report", "--bidi", "visual"])).toBe("visual");
+    expect(bidiModeOf(["report", "--bidi=logical"])).toBe("logical");
   });
 
   it("writes Markdown tables with right-aligned number columns", () => {

@@ -18,3 +18,27 @@ export async function migrate(engine: Engine): Promise<void> {
     });
   }
 }
+
+/** What a database file holds before crm-kpi touches it. */
+export interface SchemaState {
+  /** The crm-kpi schema version, or undefined when the file has no `schema_version` table. */
+  readonly version: number | undefined;
+  /** Tables of any kind in the main schema: 0 for a fresh, empty DuckDB file. */
+  readonly tables: number;
+}
+
+/** Reads the schema state without changing anything (works on a read-only connection). */
+export async function readSchemaState(engine: Engine): Promise<SchemaState> {
+  const tables = await engine.query({
+    sql: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'",
+    params: [],
+  });
+  const names = tables.map((r) => String(r.name));
+  if (!names.includes("schema_version")) return { version: undefined, tables: names.length };
+  const q = engine.dialect.quoteIdentifier;
+  const rows = await engine.query({
+    sql: `SELECT max(version) AS v FROM ${q("schema_version")}`,
+    params: [],
+  });
+  return { version: Number(rows[0]?.v ?? 0), tables: names.length };
+}

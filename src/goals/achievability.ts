@@ -12,6 +12,8 @@ export interface AchievabilityInput {
   readonly periods: number;
   /** The metric's values in the complete periods before, in time order (nulls are skipped). */
   readonly history: readonly (number | null)[];
+  /** The metric's possible values (metric-domain.ts): a level goal's paces are capped to stay inside. */
+  readonly domain?: { readonly min?: number; readonly max?: number };
 }
 
 export interface Achievability {
@@ -52,7 +54,10 @@ export function judgeAchievability(input: AchievabilityInput): Achievability {
   }
   // Compare in the goal's direction: for `at-most`, a fall is progress.
   const sign = goalSign(input.direction);
-  const signed = steps.map((s) => sign * s).sort((a, b) => a - b);
+  // From the baseline a level metric can move at most to its domain's edge:
+  // churn at 1.2 % cannot fall 2.5 points, whatever history once saw.
+  const room = levelRoom(input, sign);
+  const signed = steps.map((s) => Math.min(sign * s, room)).sort((a, b) => a - b);
   const best = signed.at(-1) ?? 0;
   const typical = median(signed);
   const needed = sign * neededPerPeriod;
@@ -66,6 +71,13 @@ export function judgeAchievability(input: AchievabilityInput): Achievability {
     bestChange: sign * best,
     historyPeriods: steps.length,
   };
+}
+
+/** How far a level metric can move per period in the goal's direction before leaving its domain. */
+function levelRoom(input: AchievabilityInput, sign: 1 | -1): number {
+  if (input.mode !== "level" || input.baseline === null) return Number.POSITIVE_INFINITY;
+  const edge = sign > 0 ? input.domain?.max : input.domain?.min;
+  return edge === undefined ? Number.POSITIVE_INFINITY : Math.max(0, sign * (edge - input.baseline));
 }
 
 function median(sorted: readonly number[]): number {

@@ -156,7 +156,8 @@ describe("rate goals: NPS ≥ 50", () => {
   it("reads churn at most 3 % a month with the percent written as such", () => {
     const goalDef = defineGoal(
       { metric: "customer_churn_rate", target: "3%", deadline: "2024-06-30" },
-      { id: "g9", settings: DEFAULT_SETTINGS, asOfMs: utc("2024-04-01") },
+      // An instant inside April 1 (a midnight would be the end of March 31, as --as-of gives it).
+      { id: "g9", settings: DEFAULT_SETTINGS, asOfMs: utc("2024-04-01") + 12 * 3_600_000 },
     );
     expect(goalDef).toMatchObject({
       target: 0.03,

@@ -12,6 +12,7 @@ import { type Achievability, judgeAchievability } from "./achievability.js";
 import { type Goal, type GoalMode, goalModeOf } from "./goal.js";
 import { deadlineEndMs, goalStartMs } from "./goal-dates.js";
 import { type GoalStatus, judgeStatus, type StatusReason, shareOfTheWay } from "./goal-status.js";
+import { type MetricDomain, metricDomain } from "./metric-domain.js";
 import { type Projection, projectCumulative, projectLevel } from "./projection.js";
 import { checkSmart, type SmartEntry, type SmartFacts } from "./smart-check.js";
 
@@ -255,18 +256,16 @@ async function measure(
       baseline,
       periods,
       history: before,
+      domain: metricDomain(goal.metric),
     }),
     deadlinePassed,
     segmentSeen: series.segmentSeen,
   };
 }
 
-/** Fractions stay in 0..1 and NPS in −100..100 however steep the trend. */
-function boundsOf(metricId: string): { min?: number; max?: number } | undefined {
-  const unit = findMetric(metricId)?.unit;
-  if (unit === "fraction") return { min: 0 };
-  if (unit === "nps") return { min: -100, max: 100 };
-  return undefined;
+/** Shares stay in 0..1 and NPS in −100..100 however steep the trend (metric-domain.ts). */
+function boundsOf(metricId: string): MetricDomain {
+  return metricDomain(metricId);
 }
 
 /** The metric's value per period of the goal's grain, from the data's first period to the one holding `asOfMs`. */

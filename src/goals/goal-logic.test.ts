@@ -121,9 +121,23 @@ describe("judgeStatus", () => {
     });
   });
 
-  it("calls a target met before the deadline achieved", () => {
-    expect(judgeStatus({ ...base, current: 50, projection: 10, deadlinePassed: false })).toEqual({
+  it("calls a count goal achieved once its total reaches the target, but never a level goal before its deadline", () => {
+    const count = { mode: "cumulative", direction: "at-least", target: 12, baseline: 0 } as const;
+    expect(judgeStatus({ ...count, current: 12, projection: 20, deadlinePassed: false })).toEqual({
       status: "achieved",
+      reason: "target_met",
+    });
+    // A rate meeting the target today can still drift: the projection decides.
+    expect(judgeStatus({ ...base, current: 50, projection: 10, deadlinePassed: false })).toEqual({
+      status: "off_track",
+      reason: "projection_short",
+    });
+    expect(judgeStatus({ ...base, current: 50, projection: 60, deadlinePassed: false })).toEqual({
+      status: "on_track",
+      reason: "projection_meets",
+    });
+    expect(judgeStatus({ ...base, current: 50, projection: null, deadlinePassed: false })).toEqual({
+      status: "on_track",
       reason: "target_met",
     });
   });

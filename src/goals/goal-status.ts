@@ -29,11 +29,14 @@ export const AT_RISK_SHARE = 0.1;
 
 /**
  * The status of METRICS.md §8. After the deadline a goal is `achieved` or
- * `missed`; before it, a target already met is `achieved` (except a
- * cumulative at-most budget, which only the deadline settles), and otherwise
- * the projection decides: it meets the target (`on_track`), misses it by at
- * most 10 % of the way (`at_risk`), or by more (`off_track`). Without a
- * projection the goal is `at_risk`: nobody can say it is on track.
+ * `missed`. Before it only a cumulative at-least goal whose total already
+ * reached the target is `achieved` (a count cannot fall back); a level goal
+ * (a rate, a score, a stock) can still drift, and a cumulative at-most
+ * budget is settled by the deadline. Otherwise the projection decides: it
+ * meets the target (`on_track`), misses it by at most 10 % of the way
+ * (`at_risk`), or by more (`off_track`). Without a projection a level goal
+ * meeting its target now is `on_track`, any other goal `at_risk`: nobody can
+ * say it is on track.
  */
 export function judgeStatus(input: StatusInput): { status: GoalStatus; reason: StatusReason } {
   const goal = { target: input.target, direction: input.direction };
@@ -44,9 +47,13 @@ export function judgeStatus(input: StatusInput): { status: GoalStatus; reason: S
       : { status: "missed", reason: "deadline_passed" };
   }
   const budget = input.mode === "cumulative" && input.direction === "at-most";
-  if (met && !budget) return { status: "achieved", reason: "target_met" };
+  if (met && input.mode === "cumulative" && !budget) return { status: "achieved", reason: "target_met" };
   if (budget && input.current !== null && !met) return { status: "off_track", reason: "over_budget" };
-  if (input.projection === null) return { status: "at_risk", reason: "no_projection" };
+  if (input.projection === null) {
+    return met && input.mode === "level"
+      ? { status: "on_track", reason: "target_met" }
+      : { status: "at_risk", reason: "no_projection" };
+  }
   if (meetsTarget(input.projection, goal)) return { status: "on_track", reason: "projection_meets" };
   const start = input.mode === "cumulative" ? 0 : (input.baseline ?? input.current ?? 0);
   const way = Math.abs(input.target - start) || Math.abs(input.target) || 1;

@@ -2,7 +2,8 @@ import type { Grain } from "../calendar/period-types.js";
 import type { Engine, ResultRow } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
 import type { CalendarId } from "../core/model/settings.js";
-import type { Goal, GoalDirection } from "./goal.js";
+import { targetTooLarge } from "./define-goal.js";
+import { GOAL_TARGET_LIMIT, type Goal, type GoalDirection } from "./goal.js";
 
 const COLUMNS = [
   "goal_id",
@@ -21,6 +22,10 @@ const COLUMNS = [
 
 /** Inserts or replaces a goal (same id). */
 export async function saveGoal(engine: Engine, goal: Goal, now = Date.now()): Promise<void> {
+  // A DECIMAL overflow would surface as DuckDB's conversion error: say what is wrong instead.
+  if (!Number.isFinite(goal.target) || Math.abs(goal.target) >= GOAL_TARGET_LIMIT) {
+    throw targetTooLarge(String(goal.target));
+  }
   const q = engine.dialect.quoteIdentifier;
   const placeholders = COLUMNS.map((_, i) => engine.dialect.placeholder(i + 1));
   await engine.transaction(async () => {

@@ -33,6 +33,12 @@ export interface Goal {
   readonly calendar: CalendarId;
 }
 
+/**
+ * Targets are stored exactly (DECIMAL) and judged as doubles: at most 12
+ * integer digits, as the API's goal schema allows.
+ */
+export const GOAL_TARGET_LIMIT = 1e12;
+
 /** Count and sum metrics that are stocks at an instant, not flows over a period: they do not add up. */
 const STOCK_METRICS: ReadonlySet<string> = new Set(["mrr", "pipeline_value", "open_tickets"]);
 

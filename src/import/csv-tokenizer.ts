@@ -1,6 +1,7 @@
 /**
  * A fast CSV tokenizer for the well-formed common case: RFC 4180 quoting,
- * one record delimiter for the whole file (LF or CRLF, the first one seen).
+ * one record delimiter for the whole file (LF or CRLF, the first one seen),
+ * one cell separator (a comma unless the constructor says otherwise).
  * It gives up (`failed`) on anything csv-parse would read in a special way
  * (a quote inside an unquoted cell, text after a closing quote, a lone CR,
  * mixed line endings, an unclosed quote at the end), and the caller then
@@ -19,6 +20,12 @@ export class CsvTokenizer {
   private line = 1;
   private crlf: boolean | undefined;
   private started = false;
+  private readonly separator: number;
+
+  /** `separator`: one character, such as `,`, `;` or a tab. */
+  constructor(separator = ",") {
+    this.separator = separator.charCodeAt(0);
+  }
 
   /** Tokenizes the next piece of text; `final` marks the end of the input. */
   push(chunk: string, final: boolean): void {
@@ -31,6 +38,7 @@ export class CsvTokenizer {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     const end = text.length;
+    const sep = this.separator;
     let pos = 0;
     let cells: string[] = [];
     let recordStart = 0;
@@ -84,7 +92,7 @@ export class CsvTokenizer {
         }
         c = text.charCodeAt(i);
         cells.push(value);
-        if (c === 44) {
+        if (c === sep) {
           i++;
           continue;
         }
@@ -105,7 +113,7 @@ export class CsvTokenizer {
       let j = i;
       while (j < end) {
         c = text.charCodeAt(j);
-        if (c === 44 || c === 10 || c === 13) break;
+        if (c === sep || c === 10 || c === 13) break;
         if (c === 34) {
           this.failed = true;
           break;
@@ -121,7 +129,7 @@ export class CsvTokenizer {
         break;
       }
       cells.push(text.slice(i, j));
-      if (c === 44) {
+      if (c === sep) {
         i = j + 1;
         continue;
       }

@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { CrmKpiError } from "../core/errors.js";
 import { isEntityName } from "../core/model/entities.js";
-import { csvSource } from "./csv-source.js";
+import { type CsvOptions, csvSource } from "./csv-source.js";
 import { jsonArraySource, ndjsonSource } from "./json-sources.js";
 import type { RawSource } from "./raw-record.js";
 
@@ -15,9 +15,10 @@ const READERS = {
 /**
  * The canonical files of a dataset folder: `NAME.csv`, `NAME.ndjson` or
  * `NAME.json` per entity (files named after no entity are left alone).
- * Records name files relative to `dir`, as users see them.
+ * Records name files relative to `dir`, as users see them. `options` set
+ * the encoding of every file and the separator of the CSV ones.
  */
-export async function discoverSources(dir: string): Promise<RawSource[]> {
+export async function discoverSources(dir: string, options: CsvOptions = {}): Promise<RawSource[]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -36,7 +37,7 @@ export async function discoverSources(dir: string): Promise<RawSource[]> {
     const entity = match[1] as string;
     const ext = (match[2] as string).toLowerCase() as keyof typeof READERS;
     if (!isEntityName(entity)) continue;
-    sources.push(READERS[ext](entity, join(dir, name), name));
+    sources.push(READERS[ext](entity, join(dir, name), name, options));
   }
   return sources;
 }

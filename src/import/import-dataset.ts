@@ -14,13 +14,15 @@ import {
 } from "./dataset-settings.js";
 import { discoverSources } from "./discover-sources.js";
 import { FxTable } from "./fx-table.js";
-import { type ImportIssue, ImportRejectedError } from "./import-issue.js";
+import { headerProblems } from "./header-checks.js";
+import { type ImportIssue, ImportRejectedError, issueValue } from "./import-issue.js";
 import { mappedSources } from "./mapping/index.js";
 import { cellValues, type RawSource } from "./raw-record.js";
 import { findOrphanReferences } from "./reference-checks.js";
 import { RejectsWriter } from "./rejects-writer.js";
 import { type RowProblem, RowValidator } from "./row-validator.js";
 import { castStaged, createStageTable, dropImportTables, stageTable, upsertStaged } from "./staging.js";
+import { checkEncoding } from "./text-decoding.js";
 
 export { readDatasetSettings } from "./dataset-settings.js";
 export type { ImportIssue } from "./import-issue.js";
@@ -43,6 +45,20 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Overrides `crm-kpi.json` and the mapping's settings. */
   settings?: Partial<DatasetSettings>;
+  /** Encoding of the canonical files (WHATWG label, default UTF-8; a file's byte order mark wins). */
+  encoding?: string;
+  /** Cell separator of the canonical CSV files: `,` (default), `;` or a tab. */
+  delimiter?: string;
+}
+
+/** Separators `--delimiter` accepts; `\t` and `tab` name a tab. */
+export function checkDelimiter(text: string): string {
+  const delimiter = text === "\\t" || text === "tab" ? "\t" : text;
+  if (delimiter === "," || delimiter === ";" || delimiter === "\t" || delimiter === "|") return delimiter;
+  throw new CrmKpiError("bad_argument", `unknown delimiter "${text}"`, {
+    messageKey: "importer.error.unknownDelimiter",
+    value: text,
+  });
 }
 
 export interface ImportResult {
@@ -80,11 +96,26 @@ export async function importDataset(
   let sources: RawSource[];
   let mappingSettings: Partial<DatasetSettings> | undefined;
   if (options.mappingFile) {
-    const mapped = await mappedSources(options.mappingFile, dir);
+    // A mapping names each file's own delimiter; the encoding applies to all of them.
+    if (options.delimiter !== undefined) {
+      throw new CrmKpiError(
+        "bad_argument",
+        "--delimiter applies to canonical files; with a mapping, give each source its delimiter in the mapping file",
+        { messageKey: "importer.error.delimiterWithMapping", value: options.delimiter },
+      );
+    }
+    const mapped = await mappedSources(
+      options.mappingFile,
+      dir,
+      options.encoding === undefined ? {} : { encoding: checkEncoding(options.encoding) },
+    );
     sources = mapped.sources;
     mappingSettings = mapped.settings;
   } else {
-    sources = await discoverSources(dir);
+    sources = await discoverSources(dir, {
+      ...(options.encoding === undefined ? {} : { encoding: checkEncoding(options.encoding) }),
+      ...(options.delimiter === undefined ? {} : { delimiter: checkDelimiter(options.delimiter) }),
+    });
   }
   if (sources.length === 0) {
     throw new CrmKpiError(
@@ -200,16 +231,38 @@ async function requireCustomers(engine: Engine, sources: readonly RawSource[]): 
 
 async function importSource(run: Run, source: RawSource): Promise<void> {
   const def = entityDef(source.entity);
-  const fileError = async (code: string, line: number | null, column: string | null, reason: string) => {
-    const issue: ImportIssue = {
-      severity: "error",
-      code,
-      file: source.file,
-      line,
-      column,
-      value: null,
-      reason,
-    };
+  const fileIssue = (
+    severity: ImportIssue["severity"],
+    code: string,
+    line: number | null,
+    column: string | null,
+    reason: string,
+    messageKey: string,
+    params: Readonly<Record<string, string | number>> = {},
+    value: string | null = null,
+  ): ImportIssue => ({
+    severity,
+    code,
+    file: source.file,
+    line,
+    column,
+    ...issueValue(value === null ? null : detachString(value)),
+    reason,
+    messageKey,
+    params: { entity: def.name, ...params },
+  });
+  let fileFailed = false;
+  const fileError = async (
+    code: string,
+    line: number | null,
+    column: string | null,
+    reason: string,
+    messageKey: string,
+    params: Readonly<Record<string, string | number>> = {},
+    value: string | null = null,
+  ) => {
+    fileFailed = true;
+    const issue = fileIssue("error", code, line, column, reason, messageKey, params, value);
     run.errors.push(issue);
     await run.rejects?.write([issue], null);
   };
@@ -217,16 +270,37 @@ async function importSource(run: Run, source: RawSource): Promise<void> {
   try {
     columns = await source.columns();
   } catch (error) {
+    if (error instanceof CrmKpiError) throw error;
     await fileError(
       "bad_file",
       null,
       null,
       `cannot read the file (${(error as Error).message}); check its format`,
+      "importer.file.unreadable",
     );
     return;
   }
+  const isCsv = source.delimiter !== undefined;
+  const bytes = source.progress?.().bytesTotal;
+  if ((isCsv && columns.every((c) => c === "")) || bytes === 0) {
+    await fileError(
+      "empty_file",
+      null,
+      null,
+      "the file is empty (not even a header); export it again, or delete it if there is no data for it",
+      "importer.file.empty",
+    );
+    return;
+  }
+  const headerIssues = headerProblems(columns, source.delimiter);
+  if (headerIssues.length > 0) {
+    for (const p of headerIssues)
+      await fileError(p.code, 1, p.column, p.reason, p.messageKey, p.params, p.value);
+    return;
+  }
   const present = new Set(columns);
-  const missing = def.columns.filter((c) => c.required && !present.has(c.name));
+  // A JSON file without records has no keys to check; it gets the "no rows" warning below.
+  const missing = columns.length === 0 ? [] : def.columns.filter((c) => c.required && !present.has(c.name));
   if (missing.length > 0) {
     for (const column of missing) {
       await fileError(
@@ -234,6 +308,7 @@ async function importSource(run: Run, source: RawSource): Promise<void> {
         1,
         column.name,
         `the file has no ${column.name} column, which ${def.name} requires; the whole file was rejected, add the column`,
+        "importer.file.missingColumn",
       );
     }
     return;
@@ -241,15 +316,16 @@ async function importSource(run: Run, source: RawSource): Promise<void> {
   const known = new Set(def.columns.map((c) => c.name));
   for (const name of columns) {
     if (known.has(name) || name === "") continue;
-    run.warnings.push({
-      severity: "warning",
-      code: "unknown_column",
-      file: source.file,
-      line: 1,
-      column: name,
-      value: null,
-      reason: `${name} is not a column of ${def.name} and was ignored; rename it or use a mapping file`,
-    });
+    run.warnings.push(
+      fileIssue(
+        "warning",
+        "unknown_column",
+        1,
+        name,
+        `${name} is not a column of ${def.name} and was ignored; rename it or use a mapping file`,
+        "importer.file.unknownColumn",
+      ),
+    );
   }
 
   let validator = run.validators.get(def.name);
@@ -340,6 +416,29 @@ async function importSource(run: Run, source: RawSource): Promise<void> {
       typeof line === "number" ? line : null,
       null,
       `the file cannot be read past this point (${(error as Error).message}); fix it (often an unclosed quote) and import again`,
+      "importer.file.unreadablePast",
+    );
+  }
+  if (rows === 0 && !fileFailed) {
+    // Legitimate for an optional entity with no data yet, so a warning; but it says so.
+    run.warnings.push(
+      isCsv
+        ? fileIssue(
+            "warning",
+            "no_rows",
+            1,
+            null,
+            "the file has a header but no rows; nothing was imported from it",
+            "importer.file.headerOnly",
+          )
+        : fileIssue(
+            "warning",
+            "no_rows",
+            null,
+            null,
+            "the file holds no records; nothing was imported from it",
+            "importer.file.noRecords",
+          ),
     );
   }
   await load.close();
@@ -363,8 +462,21 @@ function openLoad(engine: Engine, table: string, columns: readonly string[]): Bu
 }
 
 function toIssue(severity: ImportIssue["severity"], p: RowProblem, file: string, line: number): ImportIssue {
-  const value = p.value === null ? null : detachString(p.value);
-  return { severity, code: p.code, file, line, column: p.column, value, reason: p.reason };
+  // A cut value also stops an error from keeping a huge cell (and its chunk) alive.
+  const shown = issueValue(p.value);
+  const value = shown.value === null ? null : detachString(shown.value);
+  return {
+    severity,
+    code: p.code,
+    file,
+    line,
+    column: p.column,
+    ...shown,
+    value,
+    reason: p.reason,
+    messageKey: p.messageKey,
+    params: p.params,
+  };
 }
 
 function compareIssues(a: ImportIssue, b: ImportIssue): number {

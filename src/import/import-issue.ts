@@ -8,7 +8,37 @@ export interface ImportIssue {
   line: number | null;
   column: string | null;
   value: string | null;
+  /** English: what is wrong and what to do (API, rejects file). */
   reason: string;
+  /** The catalog message of `reason` (`importer.row.*`); absent: the code's generic `importer.issue.<code>`. */
+  messageKey?: string;
+  params?: Readonly<Record<string, string | number>>;
+  /** The length of the cell when `value` is only its start (see `shortValue`). */
+  valueLength?: number;
+}
+
+/** Characters of a cell an error shows; a longer one is cut and its length said. */
+export const MAX_SHOWN_VALUE = 60;
+
+/**
+ * A cell as errors show it: short values whole, long ones (a 1 MB cell, a
+ * whole file read as one cell) cut to a prefix and "…", so an error stays
+ * one readable line (the issue's `valueLength` keeps the full length).
+ */
+export function shortValue(value: string): string {
+  if (value.length <= MAX_SHOWN_VALUE) return value;
+  // Do not cut a surrogate pair in half.
+  let end = MAX_SHOWN_VALUE;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${value.slice(0, end)}…`;
+}
+
+/** `value` and `valueLength` of an issue about `value` (cut when long). */
+export function issueValue(value: string | null): Pick<ImportIssue, "value" | "valueLength"> {
+  if (value === null) return { value: null };
+  const shown = shortValue(value);
+  return shown === value ? { value } : { value: shown, valueLength: value.length };
 }
 
 /**
@@ -31,7 +61,7 @@ export class ImportRejectedError extends CrmKpiError {
             file: first.file,
             ...(first.line === null ? {} : { line: first.line }),
             ...(first.column === null ? {} : { column: first.column }),
-            ...(first.value === null ? {} : { value: first.value }),
+            ...(first.value === null ? {} : { value: shortValue(first.value) }),
           }
         : undefined,
     );

@@ -1,6 +1,12 @@
-import { createReadStream, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import type { EntityName } from "../core/model/entities.js";
 import type { RawRecord, RawSource } from "./raw-record.js";
+import { decodedText } from "./text-decoding.js";
+
+/** How to read the file's bytes (the CSV options' separator does not apply). */
+export interface JsonOptions {
+  readonly encoding?: string;
+}
 
 /**
  * NDJSON (one object per line) and JSON (one array of objects) files as raw
@@ -10,12 +16,22 @@ import type { RawRecord, RawSource } from "./raw-record.js";
  * (write exact money as strings: `"12.50"`); null is an empty cell.
  * `columns()` lists the keys of the first object.
  */
-export function ndjsonSource(entity: EntityName, path: string, file: string): RawSource {
-  return jsonLikeSource(entity, path, file, splitLines);
+export function ndjsonSource(
+  entity: EntityName,
+  path: string,
+  file: string,
+  options: JsonOptions = {},
+): RawSource {
+  return jsonLikeSource(entity, path, file, splitLines, options);
 }
 
-export function jsonArraySource(entity: EntityName, path: string, file: string): RawSource {
-  return jsonLikeSource(entity, path, file, splitArrayElements);
+export function jsonArraySource(
+  entity: EntityName,
+  path: string,
+  file: string,
+  options: JsonOptions = {},
+): RawSource {
+  return jsonLikeSource(entity, path, file, splitArrayElements, options);
 }
 
 /** A piece of text holding one record, and the line where it starts. */
@@ -26,23 +42,24 @@ interface Piece {
 
 type Splitter = (chunks: AsyncIterable<string>, file: string) => AsyncGenerator<Piece>;
 
-function jsonLikeSource(entity: EntityName, path: string, file: string, split: Splitter): RawSource {
+function jsonLikeSource(
+  entity: EntityName,
+  path: string,
+  file: string,
+  split: Splitter,
+  options: JsonOptions,
+): RawSource {
   let bytesRead = 0;
   const bytesTotal = statSync(path).size;
-  async function* chunks(): AsyncGenerator<string> {
-    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-    let first = true;
-    try {
-      for await (const buffer of stream as AsyncIterable<Buffer>) {
-        bytesRead += buffer.length;
-        let text = buffer.toString("utf8");
-        if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        first = false;
-        yield text;
-      }
-    } finally {
-      stream.destroy();
-    }
+  function chunks(): AsyncGenerator<string> {
+    // Strict decoding: bad bytes are an error naming the line, and the BOM is dropped.
+    return decodedText(path, file, {
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+      highWaterMark: 1 << 20,
+      onBytes: (n) => {
+        bytesRead += n;
+      },
+    });
   }
   const source: RawSource = {
     entity,
@@ -76,6 +93,7 @@ function toRecord(entity: EntityName, file: string, piece: Piece): RawRecord {
         code: "bad_json",
         value: piece.text.slice(0, 80),
         reason: `not valid JSON (${(error as Error).message}); fix the syntax of this record`,
+        messageKey: "importer.row.badJson",
       },
     };
   }
@@ -89,6 +107,7 @@ function toRecord(entity: EntityName, file: string, piece: Piece): RawRecord {
         code: "not_an_object",
         value: piece.text.slice(0, 80),
         reason: 'each record must be a JSON object such as {"customer_id": "C1", ...}',
+        messageKey: "importer.row.notAnObject",
       },
     };
   }

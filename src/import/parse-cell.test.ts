@@ -8,6 +8,7 @@ import {
   parseDate,
   parseDecimal,
   parseInteger,
+  parseNumber,
   parseTimestamp,
   toScaled,
 } from "./parse-cell.js";
@@ -146,5 +147,29 @@ describe("fast paths", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("Arabic separators", () => {
+  const out: ParsedDecimal = { text: "", intDigits: 0, fracDigits: 0 };
+  const dec = (text: string) => (parseDecimal(text, out) === null ? out.text : null);
+
+  it("reads the Arabic decimal separator (U+066B) with Persian or Arabic-Indic digits", () => {
+    expect(dec("۱۲۳٫۵")).toBe("123.5");
+    expect(dec("١٢٣٫٥")).toBe("123.5");
+    expect(parseNumber("۱۲۳٫۵")).toBe(123.5);
+  });
+
+  it("reads the Arabic thousands separator (U+066C) between groups of three", () => {
+    expect(dec("۱٬۲۳۴")).toBe("1234");
+    expect(dec("-١٬٢٣٤٬٥٦٧٫٨٩")).toBe("-1234567.89");
+    expect(parseInteger("۱٬۲۳۴")).toBe(1234);
+    expect(parseNumber("1٬234")).toBe(1234);
+  });
+
+  it("refuses separators in the wrong places", () => {
+    expect(dec("۱٬۲۳")).toBeNull();
+    expect(dec("۱٫۲٫۳")).toBeNull();
+    expect(Number.isNaN(parseInteger("۱٫۵"))).toBe(true);
   });
 });

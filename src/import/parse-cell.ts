@@ -20,6 +20,25 @@ export function normalizeDigits(text: string): string {
   });
 }
 
+const ARABIC_DECIMAL = /\u066b/g;
+const ARABIC_GROUP = /\u066c/g;
+/** Arabic thousands separators only between groups of three digits, so `۱٬۲۳` stays invalid. */
+const GROUPED = /^[+-]?\d{1,3}(?:\u066c\d{3})+(?:\.\d*)?$/;
+
+/**
+ * A number cell with ASCII digits and `.`: Persian and Arabic-Indic digits,
+ * the Arabic decimal separator (U+066B, `۱۲۳٫۵`) and the Arabic thousands
+ * separator (U+066C, `۱٬۲۳۴`, only in groups of three) are read as what
+ * they mean. They are unambiguous, unlike `,` and `.` whose role varies.
+ */
+export function normalizeNumber(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  let normalized = normalizeDigits(text).replace(ARABIC_DECIMAL, ".");
+  if (normalized.includes("\u066c") && GROUPED.test(normalized))
+    normalized = normalized.replace(ARABIC_GROUP, "");
+  return normalized;
+}
+
 /** Where the parsed instant and its local calendar day go. */
 export interface ParsedTime {
   /** Microseconds since the epoch (UTC). */
@@ -213,7 +232,7 @@ export interface ParsedDecimal {
 /** Reads an exact decimal (`-12.50`) into `out`; null on success, else the reason. */
 export function parseDecimal(text: string, out: ParsedDecimal): string | null {
   if (readCanonicalDecimal(text, out)) return null;
-  const normalized = normalizeDigits(text);
+  const normalized = normalizeNumber(text);
   const m = DECIMAL.exec(normalized);
   if (!m) return `not a number; ${DECIMAL_HINT}`;
   const intPart = (m[2] ?? "").replace(/^0+(?=\d)/, "");
@@ -255,7 +274,7 @@ function readCanonicalDecimal(text: string, out: ParsedDecimal): boolean {
 
 /** Reads a decimal number as a double; NaN when it is not one. */
 export function parseNumber(text: string): number {
-  const normalized = normalizeDigits(text);
+  const normalized = normalizeNumber(text);
   const m = DECIMAL.exec(normalized);
   if (!m || (m[2] === "" && (m[3] ?? "") === "")) return Number.NaN;
   return Number(normalized);
@@ -265,7 +284,7 @@ const INTEGER = /^[+-]?\d+$/;
 
 /** Reads a whole number; NaN when it is not one or is beyond 2^53. */
 export function parseInteger(text: string): number {
-  const normalized = normalizeDigits(text);
+  const normalized = normalizeNumber(text);
   if (!INTEGER.test(normalized)) return Number.NaN;
   const value = Number(normalized);
   return Number.isSafeInteger(value) ? value : Number.NaN;

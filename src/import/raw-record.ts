@@ -19,17 +19,22 @@ export interface RawRecord {
 }
 
 export interface RecordDefect {
-  readonly code: "wrong_cell_count" | "bad_json" | "not_an_object";
+  readonly code: "wrong_cell_count" | "bad_number" | "bad_json" | "not_an_object";
   readonly column?: string;
   readonly value?: string;
-  /** Plain words: what is wrong and what to do. */
+  /** Plain words: what is wrong and what to do (English). */
   readonly reason: string;
+  /** The catalog message of `reason` and its parameters; without one, the code's generic message. */
+  readonly messageKey?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /** A stream of raw records for one entity, from one source file. */
 export interface RawSource {
   readonly entity: EntityName;
   readonly file: string;
+  /** The cell separator, for CSV sources (a header of one column holding another separator is a hint). */
+  readonly delimiter?: string;
   /** Column names present in the source (after mapping), to reject files missing a required column. */
   columns(): Promise<readonly string[]>;
   records(): AsyncIterable<RawRecord>;

@@ -1,6 +1,6 @@
 import type { Engine } from "../core/engine.js";
 import { ENTITIES, type EntityName } from "../core/model/entities.js";
-import type { ImportIssue } from "./import-issue.js";
+import { type ImportIssue, issueValue } from "./import-issue.js";
 import { stageTable } from "./staging.js";
 
 /** At most this many orphan warnings per column are listed; the rest are counted in one summary warning. */
@@ -54,8 +54,10 @@ export async function findOrphanReferences(
           file: String(row.f),
           line: Number(row.l),
           column: column.name,
-          value: String(row.v),
+          ...issueValue(String(row.v)),
           reason: `${column.name} ${String(row.v)} is not a known ${ref.column} in ${ref.entity}; the row was imported, add the missing ${ref.entity} row or correct the id`,
+          messageKey: "importer.row.orphan",
+          params: { refColumn: ref.column, refEntity: ref.entity },
         });
       }
       const total = Number(rows[0]?.total ?? 0);
@@ -68,6 +70,8 @@ export async function findOrphanReferences(
           column: column.name,
           value: null,
           reason: `${total - rows.length} more rows of ${entity.name} have a ${column.name} not found in ${ref.entity}`,
+          messageKey: "importer.row.orphanMore",
+          params: { count: total - rows.length, entity: entity.name, refEntity: ref.entity },
         });
       }
     }

@@ -25,7 +25,29 @@ export interface RowProblem {
   readonly code: string;
   readonly column: string | null;
   readonly value: string | null;
+  /** English: what is wrong and what to do. */
   readonly reason: string;
+  /** The catalog message of `reason` (`importer.row.*`, in every language) and its parameters. */
+  readonly messageKey: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** Why a cell is invalid: code, English reason, catalog key and its parameters. */
+type CellProblem = readonly [string, string, string, Readonly<Record<string, string | number>>?];
+
+/** Catalog keys of the reasons parse-cell returns, by their first words. */
+const PARSE_REASON_KEYS: readonly (readonly [string, string])[] = [
+  ["not a date-time", "importer.row.badTimestamp"],
+  ["no such date", "importer.row.noSuchDate"],
+  ["no such time of day", "importer.row.noSuchTime"],
+  ["offset out of range", "importer.row.badOffset"],
+  ["the number is too large", "importer.row.numberTooLarge"],
+  ["not a number", "importer.row.badDecimal"],
+];
+
+function parseReasonKey(reason: string, fallback: string): string {
+  for (const [start, key] of PARSE_REASON_KEYS) if (reason.startsWith(start)) return key;
+  return fallback;
 }
 
 /** Largest digits seen in a staged decimal column, to pick a fast SQL cast. */
@@ -174,6 +196,8 @@ export class RowValidator {
         column: defect.column ?? null,
         value: defect.value ?? null,
         reason: defect.reason,
+        messageKey: defect.messageKey ?? `importer.issue.${defect.code}`,
+        params: defect.params ?? {},
       });
     }
     for (let i = 0; i < this.plans.length; i++) {
@@ -186,14 +210,24 @@ export class RowValidator {
       if (cell === "") {
         this.present[i] = false;
         if (def.required)
-          errors.push(problem("missing_required", def.name, "", `${def.name} is required; fill it in`));
+          errors.push(
+            problem(
+              "missing_required",
+              def.name,
+              "",
+              `${def.name} is required; fill it in`,
+              "importer.row.required",
+            ),
+          );
         continue;
       }
       this.present[i] = true;
       const reason = this.readCell(plan, i, cell, row);
       if (reason !== null) {
         this.present[i] = false;
-        errors.push(problem(reason[0], def.name, raw ?? "", reason[1]));
+        // The reader already explained this cell (a split `1.234,50`).
+        if (defect?.code === "bad_number" && defect.column === def.name) continue;
+        errors.push(problem(reason[0], def.name, raw ?? "", reason[1], reason[2], reason[3]));
       }
     }
     this.checkRowRules(errors);
@@ -209,6 +243,8 @@ export class RowValidator {
             name,
             id,
             `${name} ${id} already appears on line ${seenAt}; keep one row per id`,
+            "importer.row.duplicateId",
+            { seenAt },
           ),
         );
       } else if (errors.length === firstError) this.seenIds.add(id, line);
@@ -228,10 +264,13 @@ export class RowValidator {
             laterName,
             this.cells[later] ?? "",
             `${laterName} is before ${earlierName}; the row was imported, check both dates`,
+            "importer.row.timeOrder",
+            { earlier: earlierName },
           ),
         );
       }
     }
+    if (this.entity.name === "survey_responses") this.checkNpsScore(warnings);
     if (this.entity.name === "fx_rates")
       this.fx.add(this.cell("currency"), this.day("date"), this.cell("rate"));
     row[this.columns.length - 2] = file;
@@ -239,17 +278,13 @@ export class RowValidator {
     return row;
   }
 
-  /** Parses one non-empty cell into `row`; returns [code, reason] when it is invalid. */
-  private readCell(
-    plan: ColumnPlan,
-    i: number,
-    cell: string,
-    row: SqlValue[],
-  ): readonly [string, string] | null {
+  /** Parses one non-empty cell into `row`; returns why when it is invalid. */
+  private readCell(plan: ColumnPlan, i: number, cell: string, row: SqlValue[]): CellProblem | null {
     const def = plan.def;
     switch (def.kind) {
       case "id":
-        if (cell.length > 200) return ["id_too_long", "an id has at most 200 characters"];
+        if (cell.length > 200)
+          return ["id_too_long", "an id has at most 200 characters", "importer.row.idTooLong"];
         row[plan.stage] = cell;
         return null;
       case "text":
@@ -257,21 +292,32 @@ export class RowValidator {
         return null;
       case "enum":
         if (!(def.values ?? []).includes(cell)) {
-          return ["unknown_value", `must be one of ${(def.values ?? []).join(", ")} (lower case)`];
+          const values = (def.values ?? []).join(", ");
+          return [
+            "unknown_value",
+            `must be one of ${values} (lower case)`,
+            "importer.row.unknownValue",
+            { values },
+          ];
         }
         row[plan.stage] = cell;
         return null;
       case "currency": {
         const code = isUpperCode(cell) ? cell : cell.toUpperCase();
         if (!isUpperCode(code))
-          return ["bad_currency", "use a three-letter ISO 4217 code such as USD or IRR"];
+          return [
+            "bad_currency",
+            "use a three-letter ISO 4217 code such as USD or IRR",
+            "importer.row.badCurrency",
+          ];
         this.text[i] = code;
         row[plan.stage] = code;
         return null;
       }
       case "timestamp": {
         const reason = parseTimestamp(cell, this.settings.timezone, this.time);
-        if (reason !== null) return ["bad_timestamp", reason];
+        if (reason !== null)
+          return ["bad_timestamp", reason, parseReasonKey(reason, "importer.row.badTimestamp")];
         this.micros[i] = this.time.micros;
         this.days[i] = this.time.localDay;
         row[plan.stage] = this.time.utcText ?? formatMicros(this.time.micros);
@@ -279,7 +325,7 @@ export class RowValidator {
       }
       case "date": {
         const text = parseDate(cell, this.time);
-        if (text === null) return ["bad_date", `not a valid date; ${DATE_HINT}`];
+        if (text === null) return ["bad_date", `not a valid date; ${DATE_HINT}`, "importer.row.badDate"];
         this.micros[i] = this.time.micros;
         this.days[i] = this.time.localDay;
         row[plan.stage] = text;
@@ -287,14 +333,20 @@ export class RowValidator {
       }
       case "integer": {
         const value = parseInteger(cell);
-        if (Number.isNaN(value)) return ["bad_number", "not a whole number; write digits only, e.g. 1985"];
+        if (Number.isNaN(value))
+          return [
+            "bad_number",
+            "not a whole number; write digits only, e.g. 1985",
+            "importer.row.badInteger",
+          ];
         this.numbers[i] = value;
         row[plan.stage] = value;
         return null;
       }
       case "number": {
         const value = parseNumber(cell);
-        if (Number.isNaN(value)) return ["bad_number", `not a number; ${DECIMAL_HINT}`];
+        if (Number.isNaN(value))
+          return ["bad_number", `not a number; ${DECIMAL_HINT}`, "importer.row.badDecimal"];
         this.numbers[i] = value;
         row[plan.stage] = value;
         return null;
@@ -302,12 +354,12 @@ export class RowValidator {
       case "money":
       case "decimal": {
         const reason = parseDecimal(cell, this.decimal);
-        if (reason !== null) return ["bad_number", reason];
+        if (reason !== null) return ["bad_number", reason, parseReasonKey(reason, "importer.row.badDecimal")];
         if (def.kind === "decimal" && this.entity.name === "fx_rates" && !/[1-9]/.test(this.decimal.text)) {
-          return ["out_of_range", "an exchange rate must be greater than 0"];
+          return ["out_of_range", "an exchange rate must be greater than 0", "importer.row.rateNotPositive"];
         }
         if (this.decimal.text.startsWith("-") && this.entity.name === "fx_rates") {
-          return ["out_of_range", "an exchange rate must be greater than 0"];
+          return ["out_of_range", "an exchange rate must be greater than 0", "importer.row.rateNotPositive"];
         }
         this.text[i] = this.decimal.text;
         row[plan.stage] = this.decimal.text;
@@ -358,7 +410,14 @@ export class RowValidator {
           this.cell("closed_at") === ""
         ) {
           errors.push(
-            problem("missing_required", "closed_at", "", `closed_at is required when status is ${status}`),
+            problem(
+              "missing_required",
+              "closed_at",
+              "",
+              `closed_at is required when status is ${status}`,
+              "importer.row.closedAtRequired",
+              { status },
+            ),
           );
         }
         return;
@@ -376,6 +435,8 @@ export class RowValidator {
               "score",
               this.cell("score"),
               `score must be within ${min ?? "…"}..${max ?? "…"} (scale_min..scale_max)`,
+              "importer.row.scoreOutOfRange",
+              { min: min ?? "…", max: max ?? "…" },
             ),
           );
         }
@@ -384,7 +445,13 @@ export class RowValidator {
       case "pipeline_stages": {
         if (this.has("position") && this.num("position") < 0) {
           errors.push(
-            problem("out_of_range", "position", this.cell("position"), "position must be 0 or more"),
+            problem(
+              "out_of_range",
+              "position",
+              this.cell("position"),
+              "position must be 0 or more",
+              "importer.row.negativePosition",
+            ),
           );
         }
         if (this.has("probability")) {
@@ -396,6 +463,7 @@ export class RowValidator {
                 "probability",
                 this.cell("probability"),
                 "probability is a fraction in 0..1",
+                "importer.row.probabilityRange",
               ),
             );
           }
@@ -409,7 +477,15 @@ export class RowValidator {
           this.cell("rep_id") === "" &&
           this.cell("team") === ""
         ) {
-          errors.push(problem("missing_required", "rep_id", "", "a quota needs rep_id or team"));
+          errors.push(
+            problem(
+              "missing_required",
+              "rep_id",
+              "",
+              "a quota needs rep_id or team",
+              "importer.row.quotaOwner",
+            ),
+          );
         }
         this.checkPeriod(errors);
         return;
@@ -419,7 +495,13 @@ export class RowValidator {
           (this.cell("period_start") === "" || this.cell("period_end") === "")
         ) {
           errors.push(
-            problem("missing_required", "date", "", "give date, or both period_start and period_end"),
+            problem(
+              "missing_required",
+              "date",
+              "",
+              "give date, or both period_start and period_end",
+              "importer.row.spendDate",
+            ),
           );
         }
         this.checkPeriod(errors);
@@ -427,6 +509,23 @@ export class RowValidator {
       default:
         return;
     }
+  }
+
+  /**
+   * NPS asks for a whole number 0..10: a 7.5 still counts (the row is kept,
+   * 7.5 is a passive) but most likely comes from an average or a converted scale.
+   */
+  private checkNpsScore(warnings: RowProblem[]): void {
+    if (!this.has("score") || this.cell("survey") !== "nps" || Number.isInteger(this.num("score"))) return;
+    warnings.push(
+      problem(
+        "non_integer_score",
+        "score",
+        this.cell("score"),
+        "an NPS score is a whole number 0..10; the row was imported, check whether the score was averaged or converted",
+        "importer.row.npsNotInteger",
+      ),
+    );
   }
 
   private checkPeriod(errors: RowProblem[]): void {
@@ -441,6 +540,7 @@ export class RowValidator {
           "period_end",
           this.cell("period_end"),
           "period_end (exclusive) must be after period_start",
+          "importer.row.periodOrder",
         ),
       );
     }
@@ -466,7 +566,16 @@ export class RowValidator {
       const dateIndex = this.firstPresent(plan.fxDates);
       if (dateIndex < 0) {
         const name = plan.def.fxDateColumns?.[0] ?? plan.def.name;
-        errors.push(problem("fx_missing", name, "", `${currency} needs a date to convert ${plan.def.name}`));
+        errors.push(
+          problem(
+            "fx_missing",
+            name,
+            "",
+            `${currency} needs a date to convert ${plan.def.name}`,
+            "importer.row.fxNoDate",
+            { currency, amount: plan.def.name },
+          ),
+        );
         continue;
       }
       const rate = this.fx.lookup(currency, this.days[dateIndex] as number);
@@ -480,6 +589,8 @@ export class RowValidator {
             (this.plans[plan.currency] as ColumnPlan).def.name,
             currency,
             `no fx_rates for ${currency}; add its rates to fx_rates or correct the currency`,
+            "importer.row.fxNoCurrency",
+            { currency },
           ),
         );
         continue;
@@ -492,6 +603,8 @@ export class RowValidator {
             dateName,
             this.text[dateIndex] as string,
             `no ${currency} rate on or before ${formatDay(this.days[dateIndex] as number)}; add an earlier rate to fx_rates`,
+            "importer.row.fxNoRate",
+            { currency, date: formatDay(this.days[dateIndex] as number) },
           ),
         );
         continue;
@@ -505,8 +618,15 @@ export class RowValidator {
   }
 }
 
-function problem(code: string, column: string | null, value: string | null, reason: string): RowProblem {
-  return { code, column, value, reason };
+function problem(
+  code: string,
+  column: string | null,
+  value: string | null,
+  reason: string,
+  messageKey: string,
+  params: Readonly<Record<string, string | number>> = {},
+): RowProblem {
+  return { code, column, value, reason, messageKey, params };
 }
 
 /** Three ASCII capitals, as ISO 4217 codes are. */

@@ -3,7 +3,8 @@ import { parsePeriodLabel } from "../calendar/periods.js";
 import type { Engine, ResultRow } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
 import { compileExplain, groupingsOf } from "../core/metrics/compile-report.js";
-import type { Grouping } from "../core/metrics/metric-definition.js";
+import { type Grouping, kindOfId, type MetricDefinition } from "../core/metrics/metric-definition.js";
+import { checkMetricParams } from "../core/metrics/metric-params.js";
 import { type MetricValue, reportedValue } from "../core/metrics/metric-value.js";
 import { getMetric } from "../core/metrics/registry.js";
 import type { CalendarId, DatasetSettings } from "../core/model/settings.js";
@@ -42,6 +43,8 @@ export interface ExplainResult {
   readonly value: MetricValue;
   readonly rows: ExplainRow[];
   readonly truncated: boolean;
+  /** How many rows each part has in all, of which `rows` holds at most `limit`. */
+  readonly totals: Readonly<Partial<Record<ExplainRow["part"], number>>>;
 }
 
 /**
@@ -68,6 +71,7 @@ export async function explainMetric(engine: Engine, request: ExplainRequest): Pr
   const options = periodOptions(settings, request);
   const period = parsePeriodLabel(request.period, options);
   const segment = request.segment ?? {};
+  assertSegmentKeys(metric, Object.keys(segment));
   const grouping = groupingFor(
     metric.id,
     groupingsOf(metric, Object.keys(segment), METRIC_DIMENSIONS),
@@ -75,6 +79,7 @@ export async function explainMetric(engine: Engine, request: ExplainRequest): Pr
   );
   const groupValues = grouping.keys.map((k) => segment[k] ?? null);
   const limit = request.limit ?? 1000;
+  checkMetricParams([metric], request.params ?? {});
   const plan = compileExplain(
     {
       metrics: [metric],
@@ -97,7 +102,7 @@ export async function explainMetric(engine: Engine, request: ExplainRequest): Pr
       grouping.keys.every((_, i) => (r[`g${i}`] ?? null) === (groupValues[i] ?? null)),
   );
   const row: ResultRow = valueRows[0] ?? { value: null, numerator: null, denominator: null };
-  const kind = request.metric === metric.id ? metric.kind : "statistic";
+  const kind = kindOfId(metric, request.metric);
   const value: MetricValue = {
     metric: request.metric,
     period: period.label,
@@ -117,7 +122,22 @@ export async function explainMetric(engine: Engine, request: ExplainRequest): Pr
       amount: r.amount === null || r.amount === undefined ? null : Number(r.amount),
       detail: r.detail === null || r.detail === undefined ? null : String(r.detail),
     }));
-  return { value, rows, truncated: drilled.some((r) => Number(r.rn) > limit) };
+  const totals: Partial<Record<ExplainRow["part"], number>> = {};
+  for (const r of drilled) totals[String(r.part) as ExplainRow["part"]] = Number(r.part_rows);
+  return { value, rows, truncated: drilled.some((r) => Number(r.rn) > limit), totals };
+}
+
+/**
+ * A segment key must be a dimension the metric knows (its built-in breakdowns,
+ * its own dimensions) or a customer dimension: anything else is the same
+ * `unknown_dimension` as `report --by`, never a database error.
+ */
+function assertSegmentKeys(metric: MetricDefinition, keys: readonly string[]): void {
+  const own = new Set([
+    ...(metric.builtInBreakdowns ?? []).flatMap((b) => b.keys),
+    ...Object.keys(metric.ownDimensions ?? {}),
+  ]);
+  for (const key of keys) if (!own.has(key)) assertCustomerDimension(key);
 }
 
 function groupingFor(metricId: string, groupings: readonly Grouping[], keys: readonly string[]): Grouping {

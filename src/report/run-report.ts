@@ -1,10 +1,11 @@
 import type { Grain, Period, PeriodOptions } from "../calendar/period-types.js";
-import { parsePeriodLabel, periodsBetween, previousPeriod } from "../calendar/periods.js";
+import { previousPeriod } from "../calendar/periods.js";
 import { localDateOf } from "../calendar/zoned-time.js";
 import type { Engine } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
 import { compileReport } from "../core/metrics/compile-report.js";
-import type { MetricDefinition } from "../core/metrics/metric-definition.js";
+import { kindOfId, type MetricDefinition } from "../core/metrics/metric-definition.js";
+import { checkMetricParams } from "../core/metrics/metric-params.js";
 import { type MetricValue, reportedValue } from "../core/metrics/metric-value.js";
 import { getMetric, METRICS } from "../core/metrics/registry.js";
 import type { ReportPeriod } from "../core/metrics/shared-relations.js";
@@ -12,12 +13,17 @@ import type { EntityName } from "../core/model/entities.js";
 import type { CalendarId, DatasetSettings } from "../core/model/settings.js";
 import { dataTimeRange, entityRowCounts } from "./data-range.js";
 import { loadDatasetSettings } from "./dataset-settings.js";
+import { type RangePeriod, type ReportWarning, resolveReportRange } from "./report-range.js";
+import { catalogRanks, type OrderedValue, sortReportValues } from "./value-order.js";
 
 export interface ReportRequest {
   readonly metrics: readonly string[] | "all";
   readonly grain?: Grain;
   readonly calendar?: CalendarId;
-  /** Period labels (`2024-01`, `1403-01`); default: the data's whole range. */
+  /**
+   * Period labels (`2024-01`, `1403-01`); default: from the data's first
+   * period to its last complete one (report-range.ts).
+   */
   readonly from?: string;
   readonly to?: string;
   /** Customer dimensions (`region`, `acquisition_channel`…); all of them together give one row per combination. */
@@ -32,8 +38,13 @@ export interface ReportResult {
   readonly notAvailable: { metric: string; missing: EntityName[] }[];
   /** Metrics that cannot be broken down by the requested dimensions (reported as totals only). */
   readonly notBrokenDown: string[];
-  readonly periods: Period[];
+  /** In order; `partial` on those ending after the data's as-of day (docs/calendars.md). */
+  readonly periods: RangePeriod[];
   readonly settings: DatasetSettings;
+  /** About the range: wholly outside the data, a year of another calendar (report-range.ts). */
+  readonly warnings: ReportWarning[];
+  /** The report's as-of instant: its last period's end, at most the end of the data's last day. */
+  readonly asOfMs: number | null;
 }
 
 export const CUSTOMER_DIMENSIONS = [
@@ -75,10 +86,12 @@ export async function runReport(engine: Engine, request: ReportRequest): Promise
     else available.push(metric);
   }
 
+  // No metric at all only resolves the range (the API's compare does so): nothing to check.
+  if (requested.length > 0) checkMetricParams(requested, request.params ?? {});
   const options = periodOptions(settings, request);
-  const periods = await reportPeriods(engine, options, request);
+  const { periods, warnings, asOfMs } = resolveReportRange(await dataTimeRange(engine), options, request);
   if (periods.length === 0 || available.length === 0) {
-    return { values: [], notAvailable, notBrokenDown: [], periods, settings };
+    return { values: [], notAvailable, notBrokenDown: [], periods, settings, warnings, asOfMs };
   }
   const reportPeriodsInput = withCalendarContext(periods, options);
   const plan = compileReport(
@@ -94,37 +107,40 @@ export async function runReport(engine: Engine, request: ReportRequest): Promise
   );
   for (const statement of plan.prelude) await engine.execute(statement.sql, statement.params);
 
-  const values: MetricValue[] = [];
+  const rows: OrderedValue[] = [];
   const wanted = request.metrics === "all" ? undefined : new Set(request.metrics);
-  for (const { metric, grouping, query } of plan.queries) {
-    const rows = await engine.query(query);
-    for (const row of rows) {
+  for (const [queryIdx, { metric, grouping, query }] of plan.queries.entries()) {
+    const groupingRank = plan.queries.slice(0, queryIdx).filter((q) => q.metric === metric).length;
+    for (const row of await engine.query(query)) {
       const id = String(row.metric);
       if (wanted && !wanted.has(id) && !wanted.has(metric.id)) continue;
       const period = periods[Number(row.period_idx)];
       if (!period) continue;
-      const kind = id === metric.id ? metric.kind : "statistic";
+      const kind = kindOfId(metric, id);
       const segment =
         grouping.keys.length === 0
           ? null
           : Object.fromEntries(
               grouping.keys.map((k, i) => [k, row[`g${i}`] === null ? null : String(row[`g${i}`])]),
             );
-      values.push({
+      const value: MetricValue = {
         metric: id,
         period: period.label,
         segment,
         ...reportedValue(kind, { value: row.value, numerator: row.numerator, denominator: row.denominator }),
-      });
+        ...(period.partial ? { partial: true as const } : {}),
+      };
+      rows.push({ value, periodIdx: Number(row.period_idx), groupingRank });
     }
   }
+  const values = sortReportValues(rows, catalogRanks(METRICS));
   const notBrokenDown =
     by.length === 0
       ? []
       : available
           .filter((m) => !plan.queries.some((q) => q.metric === m && q.grouping.source === "customer"))
           .map((m) => m.id);
-  return { values, notAvailable, notBrokenDown, periods, settings };
+  return { values, notAvailable, notBrokenDown, periods, settings, warnings, asOfMs };
 }
 
 export function assertCustomerDimension(dim: string): void {
@@ -164,30 +180,13 @@ export function withCalendarContext(periods: readonly Period[], options: PeriodO
   return periods.map((p) => {
     const prev = previousPeriod(p, options);
     return {
-      ...p,
+      label: p.label,
+      startMs: p.startMs,
+      endMs: p.endMs,
       startDate: localDateOf(p.startMs, options.timeZone),
       endDate: localDateOf(p.endMs, options.timeZone),
       prevStartMs: prev.startMs,
       prevEndMs: prev.endMs,
     };
   });
-}
-
-/** The report's periods: from/to labels, else the data's range (METRICS.md "default report range"). */
-async function reportPeriods(
-  engine: Engine,
-  options: PeriodOptions,
-  request: ReportRequest,
-): Promise<Period[]> {
-  const range = await dataTimeRange(engine);
-  const fromMs = request.from ? parsePeriodLabel(request.from, options).startMs : range?.firstMs;
-  const toMs = request.to ? parsePeriodLabel(request.to, options).endMs - 1 : range?.lastMs;
-  if (fromMs === undefined || toMs === undefined) return [];
-  if (toMs < fromMs) {
-    throw new CrmKpiError("unknown_period", "--to is before --from", {
-      from: request.from ?? "",
-      to: request.to ?? "",
-    });
-  }
-  return periodsBetween(fromMs, toMs, options);
 }

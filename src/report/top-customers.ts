@@ -36,7 +36,8 @@ export interface TopCustomer {
   readonly orders: number;
   /** UTC instant `2024-03-30 12:00:00`, or null without purchases. */
   readonly lastOrderAt: string | null;
-  readonly mrr: number;
+  /** Null when the data has no subscriptions: MRR is not available. */
+  readonly mrr: number | null;
 }
 
 export interface TopCustomersResult {
@@ -94,7 +95,7 @@ export async function listTopCustomers(
       lifetimeRevenue: Number(r.lifetime_revenue),
       orders: Number(r.orders),
       lastOrderAt: text(r.last_order_at),
-      mrr: Number(r.mrr),
+      mrr: num(r.mrr),
     }),
   );
   return { customers, asOfMs, windowDays: plan.windowDays, settings };

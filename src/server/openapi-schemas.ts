@@ -40,6 +40,9 @@ export const MetricValueSchema = z
     value: z.number().nullable(),
     numerator: z.number().nullable(),
     denominator: z.number().nullable(),
+    partial: z.literal(true).optional().openapi({
+      description: "Present when the period ends after the data's last day: the value is not final",
+    }),
   })
   .openapi("MetricValue");
 

@@ -103,6 +103,30 @@ function pickRow(values: readonly MetricValue[], shape: Shape): MetricValue | un
   return withData[Math.floor(withData.length / 2)];
 }
 
+/** An NPS component from the drill rows: numerator amounts are +1 (promoter) and −1 (detractor). */
+function npsComponent(id: string, numerator: readonly { amount: number | null }[], n: number): number {
+  const promoters = numerator.filter((r) => r.amount === 1).length;
+  const detractors = numerator.filter((r) => r.amount === -1).length;
+  const p = promoters / n;
+  const d = detractors / n;
+  const se = 100 * Math.sqrt((p + d - (p - d) ** 2) / n);
+  const values: Record<string, number> = {
+    nps_promoters: promoters,
+    nps_promoters_share: p,
+    nps_passives: n - promoters - detractors,
+    nps_passives_share: (n - promoters - detractors) / n,
+    nps_detractors: detractors,
+    nps_detractors_share: d,
+    nps_standard_error: se,
+    nps_ci_low: 100 * (p - d) - 1.959963984540054 * se,
+    nps_ci_high: 100 * (p - d) + 1.959963984540054 * se,
+  };
+  const value = values[id];
+  if (value === undefined)
+    throw new Error(`no check for sibling ${id}: add one to explain-everywhere.test.ts`);
+  return value;
+}
+
 /** The sibling kinds we know how to check; a new sibling suffix fails the test until handled here. */
 function siblingFraction(id: string): number {
   if (id.endsWith("_median")) return 0.5;
@@ -222,10 +246,22 @@ describe("explain works for every metric of the catalog", () => {
   it.each(METRICS.flatMap((m) => (m.siblings ?? []).map((s) => [s, m] as const)))(
     "%s",
     async (sibling, owner) => {
-      const fraction = siblingFraction(sibling);
       const shapes = shapesOf(sibling);
       if (owner.hasTotal === false) expect(shapes.length).toBeGreaterThan(0);
       else expect(shapes.map((s) => s.keys)).toContain("");
+      if (owner.id === "nps") {
+        for (const shape of shapes) {
+          const { row, rows, where } = await explainShape(shape);
+          const expected = npsComponent(
+            sibling,
+            partRows(rows, "numerator"),
+            partRows(rows, "denominator").length,
+          );
+          expect(close(row.value, expected), `${where}: ${expected} vs ${row.value}`).toBe(true);
+        }
+        return;
+      }
+      const fraction = siblingFraction(sibling);
       for (const shape of shapes) {
         const { row, rows, where } = await explainShape(shape);
         // The sample is the owner mean's numerator: one amount (duration, score) per row.

@@ -87,7 +87,10 @@ describe.each([
     engine = await openDuckDB(":memory:");
     const result = await importDataset(engine, REFERENCE);
     expect(result.errors).toEqual([]);
-    ours = await reportAll(engine, request);
+    // The golden range decides: the default range ends at the last complete period,
+    // and the Jalali file runs to 1404-10, which the data covers only in part.
+    const labels = golden.map((g) => g.period).sort();
+    ours = await reportAll(engine, { ...request, from: labels[0], to: labels.at(-1) });
   });
   afterAll(() => engine.close());
 

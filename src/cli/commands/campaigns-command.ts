@@ -1,7 +1,7 @@
 import type { Grain } from "../../calendar/index.js";
 import type { CalendarId } from "../../core/model/settings.js";
 import { listCampaigns } from "../../report/lists.js";
-import { type CliContext, parsePairs, withEngine } from "../cli-context.js";
+import { type CliContext, dbAccess, parsePairs, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { formatCampaignList, type ListFormat } from "../format-lists.js";
@@ -21,7 +21,7 @@ export async function runCampaignsCommand(
   ctx: CliContext,
   options: CampaignsCommandOptions,
 ): Promise<ExitCode> {
-  const list = await withEngine(options.db, (engine) =>
+  const list = await withEngine(dbAccess(ctx, options.db, "read"), (engine) =>
     listCampaigns(engine, {
       ...(options.from ? { from: options.from } : {}),
       ...(options.to ? { to: options.to } : {}),

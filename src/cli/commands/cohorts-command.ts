@@ -1,18 +1,24 @@
 import { type Command, Option } from "commander";
-import { GRAINS, type Grain } from "../../calendar/index.js";
+import type { Grain } from "../../calendar/index.js";
 import type { CalendarId } from "../../core/model/settings.js";
-import { isRightToLeft, t } from "../../messages/index.js";
+import { t } from "../../messages/index.js";
 import { type CohortRequest, type LabeledCohort, labelCohorts, runCohorts } from "../../report/cohorts.js";
-import { type CliContext, withEngine } from "../cli-context.js";
+import { type CliContext, dbAccess, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
-import { calendarOption, dbOption, formatOption, langOption } from "../common-options.js";
+import { calendarOption, dbOption, formatOption, langOption, periodOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { csvCell } from "../format-lists.js";
 import { formatMetricValue } from "../format-number.js";
-import { renderTable, type TableColumn } from "../text-table.js";
+import {
+  type HumanFormat,
+  humanTable,
+  machineLines,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+} from "../format-records.js";
+import type { TableColumn } from "../text-table.js";
 
-export const COHORT_FORMATS = ["table", "csv", "json"] as const;
-export type CohortFormat = (typeof COHORT_FORMATS)[number];
+export const COHORT_FORMATS = OUTPUT_FORMATS;
+export type CohortFormat = OutputFormat;
 export const COHORT_MEASURES = ["customers", "revenue"] as const;
 export type CohortMeasure = (typeof COHORT_MEASURES)[number];
 
@@ -34,36 +40,55 @@ export async function runCohortsCommand(ctx: CliContext, options: CohortsCommand
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
   };
-  const result = await withEngine(options.db, (engine) => runCohorts(engine, request));
+  const result = await withEngine(dbAccess(ctx, options.db, "read"), (engine) => runCohorts(engine, request));
   const cohorts = labelCohorts(result, request, ctx.lang);
+  // json keeps the nested triangle; csv and ndjson carry one record per cell.
   const lines =
     options.format === "json"
       ? [JSON.stringify({ cohorts }, null, 2)]
-      : options.format === "csv"
-        ? cohortCsv(cohorts)
-        : cohortTable(cohorts, options.measure, ctx);
+      : options.format === "csv" || options.format === "ndjson"
+        ? cohortCells(cohorts, options.format)
+        : cohortTable(cohorts, options.measure, options.format, ctx);
   for (const line of lines) writeLine(ctx.io.stdout, line);
-  if (options.format === "table") {
+  if (options.format === "table" || options.format === "md") {
     const note = cohorts.length === 0 ? "cohorts.none" : (`cohorts.note.${options.measure}` as const);
     writeLine(ctx.io.stderr, t(ctx.lang, note, { count: cohorts.length }));
   }
   return EXIT.ok;
 }
 
-/** One row per cell (long form), so a spreadsheet can pivot it either way. */
-function cohortCsv(cohorts: readonly LabeledCohort[]): string[] {
-  const header = "cohort,size,offset,customers,customer_share,revenue,revenue_share";
-  const rows = cohorts.flatMap((c) =>
-    c.cells.map((cell) =>
-      [c.cohort, c.size, cell.offset, cell.customers, cell.customerShare, cell.revenue, cell.revenueShare]
-        .map(csvCell)
-        .join(","),
-    ),
+const CELL_COLUMNS = [
+  "cohort",
+  "size",
+  "offset",
+  "customers",
+  "customer_share",
+  "revenue",
+  "revenue_share",
+] as const;
+
+/** One record per cell (long form), so a spreadsheet can pivot it either way. */
+function cohortCells(cohorts: readonly LabeledCohort[], format: "csv" | "ndjson"): string[] {
+  const records = cohorts.flatMap((c) =>
+    c.cells.map((cell) => ({
+      cohort: c.cohort,
+      size: c.size,
+      offset: cell.offset,
+      customers: cell.customers,
+      customer_share: cell.customerShare,
+      revenue: cell.revenue,
+      revenue_share: cell.revenueShare,
+    })),
   );
-  return [header, ...rows];
+  return machineLines(CELL_COLUMNS, records, format);
 }
 
-function cohortTable(cohorts: readonly LabeledCohort[], measure: CohortMeasure, ctx: CliContext): string[] {
+function cohortTable(
+  cohorts: readonly LabeledCohort[],
+  measure: CohortMeasure,
+  format: HumanFormat,
+  ctx: CliContext,
+): string[] {
   if (cohorts.length === 0) return [];
   const width = Math.max(...cohorts.map((c) => c.cells.length));
   const offsets = Array.from({ length: width }, (_, i) => i);
@@ -87,7 +112,7 @@ function cohortTable(cohorts: readonly LabeledCohort[], measure: CohortMeasure, 
       return formatMetricValue(share, "fraction", ctx.lang);
     }),
   ]);
-  return renderTable(columns, rows, isRightToLeft(ctx.lang) ? "rtl" : "ltr");
+  return humanTable(format, ctx.lang, columns, rows);
 }
 
 /** Adds `crm-kpi cohorts` to the program (run-cli.ts). */
@@ -102,9 +127,7 @@ export function registerCohortsCommand(
     .command("cohorts")
     .description(t(lang, "cohorts.cli.description"))
     .addOption(dbOption(lang))
-    .addOption(
-      new Option("--period <grain>", t(lang, "cohorts.cli.option.period")).choices(GRAINS).default("month"),
-    )
+    .addOption(periodOption(lang, "cohorts.cli.option.period", "month"))
     .addOption(calendarOption(lang))
     .option("--from <period>", t(lang, "cohorts.cli.option.from"))
     .option("--to <period>", t(lang, "cohorts.cli.option.to"))
@@ -113,7 +136,7 @@ export function registerCohortsCommand(
         .choices(COHORT_MEASURES)
         .default("customers"),
     )
-    .addOption(formatOption(lang, COHORT_FORMATS, "cohorts.cli.option.format"))
+    .addOption(formatOption(lang, COHORT_FORMATS))
     .addOption(langOption(lang))
     .action(async (o: Omit<CohortsCommandOptions, "db"> & { db?: string }) => {
       setExit(await runCohortsCommand(ctx, { ...o, db: dbPath(o.db) }));

@@ -1,12 +1,12 @@
+import { localizeDigits } from "../../calendar/localize-digits.js";
 import { localDateOf } from "../../calendar/zoned-time.js";
 import { isLang, isRightToLeft, type MessageKey, t } from "../../messages/index.js";
 import { listTopCustomers, type TopCustomer, type TopCustomersResult } from "../../report/top-customers.js";
-import { csvField } from "../../server/security/csv-safe.js";
-import { type CliContext, withEngine } from "../cli-context.js";
+import { type CliContext, dbAccess, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { formatNumber } from "../format-number.js";
-import type { ReportFormat } from "../format-report.js";
+import { formatMoney, formatNumber } from "../format-number.js";
+import { machineLines, type OutputFormat } from "../format-records.js";
 import { renderMarkdownTable, renderTable, type TableColumn } from "../text-table.js";
 
 export interface CustomersCommandOptions {
@@ -15,7 +15,7 @@ export interface CustomersCommandOptions {
   readonly byValue?: boolean;
   readonly asOf?: string;
   readonly window?: string;
-  readonly format: ReportFormat;
+  readonly format: OutputFormat;
 }
 
 const COLUMNS = [
@@ -39,7 +39,7 @@ export async function runCustomersCommand(
   ctx: CliContext,
   options: CustomersCommandOptions,
 ): Promise<ExitCode> {
-  const result = await withEngine(options.db, (engine) =>
+  const result = await withEngine(dbAccess(ctx, options.db, "read"), (engine) =>
     listTopCustomers(engine, {
       top: options.top,
       sort: options.byValue ? "value" : "rfm",
@@ -52,13 +52,14 @@ export async function runCustomersCommand(
 }
 
 /** Machine formats keep raw values and ids; table and md are localized. */
-export function formatTopCustomers(result: TopCustomersResult, format: ReportFormat, lang: string): string[] {
+export function formatTopCustomers(result: TopCustomersResult, format: OutputFormat, lang: string): string[] {
   const rows = result.customers;
   switch (format) {
     case "ndjson":
-      return rows.map((c) => JSON.stringify(rawRecord(c)));
     case "csv":
-      return [COLUMNS.join(","), ...rows.map((c) => COLUMNS.map((k) => csvCell(rawRecord(c)[k])).join(","))];
+    case "json":
+      // Names and e-mails come from imported files: csv cells are formula-neutralized (csv-safe.ts).
+      return machineLines(COLUMNS, rows.map(rawRecord), format);
     case "table":
     case "md": {
       const language = isLang(lang) ? lang : "en";
@@ -74,14 +75,19 @@ export function formatTopCustomers(result: TopCustomersResult, format: ReportFor
           if (value === null) return "—";
           if (k === "rfm_segment") return t(language, `rfm.segment.${value}` as MessageKey);
           if (k === "orders") return formatNumber(Number(value), language, 0);
-          if (NUMERIC.has(k)) return formatNumber(Number(value), language, 2, 2);
+          if (NUMERIC.has(k)) return formatMoney(Number(value), language, result.settings.base_currency);
+          // Scores and dates in the reader's digits; ids and names as imported.
+          if (k === "rfm_score" || k === "last_order") return localizeDigits(String(value), language);
           return String(value);
         });
       });
       const direction = isRightToLeft(language) ? "rtl" : "ltr";
       // The list is as of the end of the day before the as-of instant.
       const asOf = localDateOf(result.asOfMs - 1, result.settings.timezone);
-      const header = t(language, "customers.header", { asOf, days: result.windowDays ?? 0 });
+      const header = t(language, "customers.header", {
+        asOf: localizeDigits(asOf, language),
+        days: formatNumber(result.windowDays ?? 0, language, 0),
+      });
       const table =
         format === "md"
           ? renderMarkdownTable(columns, cells, direction)
@@ -105,9 +111,4 @@ function rawRecord(c: TopCustomer): Record<Column, string | number | null> {
     last_order: c.lastOrderAt,
     mrr: c.mrr,
   };
-}
-
-function csvCell(value: string | number | null): string {
-  // Names and e-mails come from imported files: neutralize formulas (csv-safe.ts).
-  return csvField(value);
 }

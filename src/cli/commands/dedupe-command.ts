@@ -6,14 +6,20 @@ import { loadCustomerIdentities } from "../../quality/customer-identities.js";
 import { type DuplicateCluster, findDuplicateClusters } from "../../quality/find-duplicates.js";
 import { listMerges, type MergeRecord, mergeCustomers, undoMerges } from "../../quality/merge-customers.js";
 import { closeDuplicateFindings } from "../../quality/stored-findings.js";
-import { type CliContext, resolveDbPath, withEngine } from "../cli-context.js";
+import { type CliContext, dbAccess, resolveDbPath, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { dbOption, formatOption, langOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { renderTable } from "../text-table.js";
+import {
+  humanTable,
+  isMachineFormat,
+  machineLines,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+} from "../format-records.js";
 
-export const DEDUPE_FORMATS = ["table", "ndjson"] as const;
-export type DedupeFormat = (typeof DEDUPE_FORMATS)[number];
+export const DEDUPE_FORMATS = OUTPUT_FORMATS;
+export type DedupeFormat = OutputFormat;
 
 export interface DedupeCommandOptions {
   readonly db: string;
@@ -25,18 +31,33 @@ export interface DedupeCommandOptions {
 
 /**
  * `crm-kpi dedupe --review | --apply all|CLUSTER_ID… | --undo MERGE_ID…|all`.
- * `--apply` and `--undo` print one merge id per line (ndjson: one object each).
+ * `--apply` and `--undo` print one merge id per line (ndjson: one object each; csv and json: records).
  */
 export async function runDedupeCommand(ctx: CliContext, options: DedupeCommandOptions): Promise<ExitCode> {
   const out = (line: string) => writeLine(ctx.io.stdout, line);
   if (options.apply && options.apply.length > 0) {
-    const merges = await withEngine(options.db, (engine) => applyClusters(engine, options.apply ?? []));
+    const merges = await withEngine(dbAccess(ctx, options.db, "write"), (engine) =>
+      applyClusters(engine, options.apply ?? []),
+    );
+    if (options.format === "csv" || options.format === "json") {
+      const records = merges as unknown as Record<string, unknown>[];
+      const keys = records[0] ? Object.keys(records[0]) : ["merge_id"];
+      for (const line of machineLines(keys, records, options.format)) out(line);
+      return EXIT.ok;
+    }
     for (const m of merges) out(options.format === "ndjson" ? JSON.stringify(m) : m.merge_id);
     return EXIT.ok;
   }
   if (options.undo && options.undo.length > 0) {
     const which = options.undo.includes("all") ? "all" : options.undo;
-    const undone = await withEngine(options.db, (engine) => undoMerges(engine, which));
+    const undone = await withEngine(dbAccess(ctx, options.db, "write"), (engine) =>
+      undoMerges(engine, which),
+    );
+    if (options.format === "csv" || options.format === "json") {
+      const records = undone.map((id) => ({ merge_id: id, undone: true }));
+      for (const line of machineLines(["merge_id", "undone"], records, options.format)) out(line);
+      return EXIT.ok;
+    }
     for (const id of undone)
       out(options.format === "ndjson" ? JSON.stringify({ merge_id: id, undone: true }) : id);
     return EXIT.ok;
@@ -45,23 +66,30 @@ export async function runDedupeCommand(ctx: CliContext, options: DedupeCommandOp
     writeLine(ctx.io.stderr, t(ctx.lang, "cli.dedupe.needAction"));
     return EXIT.usage;
   }
-  const { clusters, merges } = await withEngine(options.db, async (engine) => ({
+  const { clusters, merges } = await withEngine(dbAccess(ctx, options.db, "read"), async (engine) => ({
     clusters: findDuplicateClusters(await loadCustomerIdentities(engine)),
     merges: await listMerges(engine),
   }));
-  if (options.format === "ndjson") {
-    for (const c of clusters) {
-      out(
-        JSON.stringify({
-          kind: "duplicate_customers",
-          cluster_id: c.cluster_id,
-          customer_ids: c.customer_ids,
-          score: c.score,
-          reason: c.reason,
-        }),
-      );
+  if (isMachineFormat(options.format)) {
+    const records: Record<string, unknown>[] = [
+      ...clusters.map((c) => ({
+        kind: "duplicate_customers",
+        cluster_id: c.cluster_id,
+        customer_ids: c.customer_ids,
+        score: c.score,
+        reason: c.reason,
+      })),
+      ...merges.map((m) => ({ kind: "merge", ...m })),
+    ];
+    if (options.format === "ndjson") {
+      for (const r of records) out(JSON.stringify(r));
+      return EXIT.ok;
     }
-    for (const m of merges) out(JSON.stringify({ kind: "merge", ...m }));
+    // csv and json: one record shape, the keys of both kinds (empty where a kind has none).
+    const keys = [
+      ...new Set(["kind", "cluster_id", "customer_ids", "score", "reason", ...records.flatMap(Object.keys)]),
+    ];
+    for (const line of machineLines(keys, records, options.format)) out(line);
     return EXIT.ok;
   }
   if (clusters.length === 0) out(t(ctx.lang, "cli.dedupe.none"));
@@ -73,7 +101,7 @@ export async function runDedupeCommand(ctx: CliContext, options: DedupeCommandOp
       { header: t(ctx.lang, "cli.dedupe.column.reason") },
     ];
     const rows = clusters.map((c) => [c.cluster_id, c.customer_ids.join(", "), c.score.toFixed(3), c.reason]);
-    for (const line of renderTable(columns, rows)) out(line);
+    for (const line of humanTable(options.format, ctx.lang, columns, rows)) out(line);
   }
   if (merges.length > 0) {
     out("");

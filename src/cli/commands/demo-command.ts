@@ -1,10 +1,13 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { CrmKpiError } from "../../core/errors.js";
 import { listMetrics } from "../../core/metrics/registry.js";
 import { t } from "../../messages/index.js";
+import { entityRowCounts } from "../../report/data-range.js";
 import { type ReportRequest, runReport } from "../../report/run-report.js";
-import { type CliContext, withEngine } from "../cli-context.js";
+import { type CliContext, dbAccess, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { formatNumber } from "../format-number.js";
@@ -32,6 +35,7 @@ const MONTHS_SHOWN = 12;
 
 /** `crm-kpi demo`: generate → import → a report of headline metrics over the last 12 months. */
 export async function runDemoCommand(ctx: CliContext, options: DemoCommandOptions): Promise<ExitCode> {
+  await assertNoOtherData(ctx, options.db);
   const { generateDataset } = await import("../../generator/index.js");
   const dir = options.data
     ? path.resolve(options.data)
@@ -54,7 +58,7 @@ export async function runDemoCommand(ctx: CliContext, options: DemoCommandOption
     metrics: HEADLINE_METRICS.filter((id) => known.has(id)),
     grain: "month",
   };
-  const result = await withEngine(options.db, (engine) => runReport(engine, request));
+  const result = await withEngine(dbAccess(ctx, options.db, "read"), (engine) => runReport(engine, request));
   const periods = result.periods.slice(-MONTHS_SHOWN);
   const shown = new Set(periods.map((p) => p.label));
   writeLine(ctx.io.stdout);
@@ -69,4 +73,22 @@ export async function runDemoCommand(ctx: CliContext, options: DemoCommandOption
   writeLine(ctx.io.stdout);
   writeLine(ctx.io.stdout, t(ctx.lang, "demo.next", { db: options.db }));
   return EXIT.ok;
+}
+
+/**
+ * The demo never merges into a database that holds other rows (or an earlier
+ * demo): its numbers would silently mix with the user's. A new file, an empty
+ * DuckDB file or a crm-kpi database without data rows is fine.
+ */
+async function assertNoOtherData(ctx: CliContext, db: string): Promise<void> {
+  if (db === ":memory:" || !existsSync(path.resolve(db))) return;
+  const counts = await withEngine(dbAccess(ctx, db, "create"), (engine) => entityRowCounts(engine));
+  const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  if (rows === 0) return;
+  throw new CrmKpiError(
+    "database_error",
+    `The database ${db} already holds data (${rows} rows); demo writes only into a new or empty database`,
+    { file: db, rows: formatNumber(rows, ctx.lang, 0), messageKey: "database.demo.notEmpty" },
+    { file: db },
+  );
 }

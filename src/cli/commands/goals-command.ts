@@ -23,17 +23,32 @@ import {
   removeGoal,
   type SmartEntry,
 } from "../../goals/index.js";
-import { isRightToLeft, type Lang, type MessageKey, metricName, t } from "../../messages/index.js";
+import { type Lang, type MessageKey, metricName, t } from "../../messages/index.js";
 import { loadDatasetSettings } from "../../report/dataset-settings.js";
-import { type CliContext, collect, parsePairs, withEngine } from "../cli-context.js";
+import { type CliContext, collect, dbAccess, parsePairs, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
-import { calendarOption, dbOption, formatOption, langOption } from "../common-options.js";
+import {
+  calendarOption,
+  dbOption,
+  deprecatedOption,
+  formatOption,
+  langOption,
+  periodOption,
+  warnDeprecated,
+} from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { formatMetricValue } from "../format-number.js";
-import { renderTable } from "../text-table.js";
+import {
+  humanTable,
+  isMachineFormat,
+  machineLines,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+} from "../format-records.js";
 
-export const GOAL_FORMATS = ["table", "ndjson"] as const;
-export type GoalFormat = (typeof GOAL_FORMATS)[number];
+export const GOAL_FORMATS = OUTPUT_FORMATS;
+export type GoalFormat = OutputFormat;
+const GOAL_KEYS = ["goal_id", "metric", "segment", "direction", "target", "start", "deadline"];
 
 export interface GoalsAddOptions {
   readonly db: string;
@@ -93,19 +108,23 @@ export function registerGoalsCommand(
     )
     .option("--owner <id>", t(lang, "goals.option.owner"))
     .option("--why <text>", t(lang, "goals.option.why"))
-    .addOption(new Option("--grain <grain>", t(lang, "goals.option.grain")).choices(GRAINS))
+    .addOption(periodOption(lang, "goals.option.grain"))
+    .addOption(deprecatedOption("--grain <grain>").choices(GRAINS))
     .addOption(calendarOption(lang, "goals.option.calendar"))
     .addOption(asOfOption())
     .addOption(langOption(lang))
-    .action(async (o: Omit<GoalsAddOptions, "db"> & { db?: string }) => {
-      setExit(await runGoalsAdd(ctx, { ...o, db: dbPath(o.db) }));
+    .action(async (o: Omit<GoalsAddOptions, "db"> & { db?: string; period?: string }) => {
+      // `--period` is the grain, as in every command; `--grain` is its old spelling.
+      if (o.grain !== undefined) warnDeprecated(ctx.io, lang, "--grain", "--period");
+      const grain = o.period ?? o.grain;
+      setExit(await runGoalsAdd(ctx, { ...o, ...(grain ? { grain } : {}), db: dbPath(o.db) }));
     });
 
   goals
     .command("list")
     .description(t(lang, "goals.list.description"))
     .addOption(dbOption(lang))
-    .addOption(formatOption(lang, GOAL_FORMATS, "goals.option.format"))
+    .addOption(formatOption(lang, GOAL_FORMATS))
     .addOption(langOption(lang))
     .action(async (o: { db?: string; format: GoalFormat }) => {
       setExit(await runGoalsList(ctx, { db: dbPath(o.db), format: o.format }));
@@ -118,10 +137,13 @@ export function registerGoalsCommand(
     .addOption(dbOption(lang))
     .addOption(asOfOption())
     .addOption(calendarOption(lang, "goals.option.calendar"))
+    .addOption(formatOption(lang, GOAL_FORMATS))
     .addOption(langOption(lang))
-    .action(async (id: string, o: { db?: string; asOf?: string; calendar?: CalendarId }) => {
-      setExit(await runGoalsShow(ctx, id, { ...o, db: dbPath(o.db), format: "table" }));
-    });
+    .action(
+      async (id: string, o: { db?: string; asOf?: string; calendar?: CalendarId; format: GoalFormat }) => {
+        setExit(await runGoalsShow(ctx, id, { ...o, db: dbPath(o.db) }));
+      },
+    );
 
   goals
     .command("remove")
@@ -139,7 +161,7 @@ export function registerGoalsCommand(
     .addOption(dbOption(lang))
     .addOption(asOfOption())
     .addOption(calendarOption(lang, "goals.option.calendar"))
-    .addOption(formatOption(lang, GOAL_FORMATS, "goals.option.format"))
+    .addOption(formatOption(lang, GOAL_FORMATS))
     .addOption(langOption(lang))
     .action(async (o: Omit<GoalsStatusOptions, "db"> & { db?: string }) => {
       setExit(await runGoalsStatus(ctx, { ...o, db: dbPath(o.db) }));
@@ -160,20 +182,27 @@ export function registerGoalsCommand(
 
 /** `crm-kpi goals add`: checks the goal letter by letter, explains each failure, stores it unless S, M or T fail. */
 export async function runGoalsAdd(ctx: CliContext, o: GoalsAddOptions): Promise<ExitCode> {
-  return withEngine(o.db, async (engine) => {
+  return withEngine(dbAccess(ctx, o.db, "create"), async (engine) => {
     const asOfMs = await asOfInstant(engine, o.asOf, o.calendar);
     const segment = parsePairs(o.segment ?? [], "cli.error.badSegment");
     const input: GoalInput = {
       metric: o.metric,
       target: o.target,
-      ...pick(o, ["id", "direction", "deadline", "owner", "why", "grain", "calendar"]),
-      // "Today" is the as-of day when one is given.
-      ...(o.start ? { start: o.start } : o.asOf ? { start: o.asOf } : {}),
+      // Without --start, defineGoal starts the goal on the as-of day (or the deadline's year).
+      ...pick(o, ["id", "direction", "start", "deadline", "owner", "why", "grain", "calendar"]),
       ...(Object.keys(segment).length > 0 ? { segment } : {}),
     };
     try {
       const evaluation = await addGoal(engine, input, asOfMs);
-      for (const line of smartLines(ctx.lang, evaluation.goal.id, evaluation.smart, evaluation.goal.metric)) {
+      const zone = (await loadDatasetSettings(engine)).timezone;
+      const dates = { calendar: evaluation.goal.calendar, zone };
+      for (const line of smartLines(
+        ctx.lang,
+        evaluation.goal.id,
+        evaluation.smart,
+        evaluation.goal.metric,
+        dates,
+      )) {
         writeLine(ctx.io.stdout, line);
       }
       const fallback = defaultGoalDirection(o.metric);
@@ -201,11 +230,13 @@ export async function runGoalsList(
   o: { db: string; format: GoalFormat },
 ): Promise<ExitCode> {
   const [goals, zone] = await withEngine(
-    o.db,
+    dbAccess(ctx, o.db, "read"),
     async (engine) => [await listGoals(engine), (await loadDatasetSettings(engine)).timezone] as const,
   );
-  if (o.format === "ndjson") {
-    for (const goal of goals) writeLine(ctx.io.stdout, JSON.stringify(goalJson(goal, zone)));
+  if (isMachineFormat(o.format)) {
+    const records = goals.map((goal) => goalJson(goal, zone));
+    const keys = records[0] ? Object.keys(records[0]) : GOAL_KEYS;
+    for (const line of machineLines(keys, records, o.format)) writeLine(ctx.io.stdout, line);
     return EXIT.ok;
   }
   if (goals.length === 0) {
@@ -213,7 +244,9 @@ export async function runGoalsList(
     return EXIT.ok;
   }
   const { lang } = ctx;
-  const table = renderTable(
+  const table = humanTable(
+    o.format,
+    lang,
     (["id", "metric", "segment", "target", "deadline", "owner"] as const).map((c) => ({
       header: t(lang, `goals.column.${c}`),
     })),
@@ -225,20 +258,26 @@ export async function runGoalsList(
       g.deadline === null ? "" : localizeDigits(calendarDateText(g.deadline, g.calendar, zone), lang),
       g.owner ?? "",
     ]),
-    isRightToLeft(lang) ? "rtl" : "ltr",
   );
   for (const line of table) writeLine(ctx.io.stdout, line);
   return EXIT.ok;
 }
 
 export async function runGoalsShow(ctx: CliContext, id: string, o: GoalsStatusOptions): Promise<ExitCode> {
-  const [evaluation, zone] = await withEngine(o.db, async (engine) => {
+  const [evaluation, zone] = await withEngine(dbAccess(ctx, o.db, "read"), async (engine) => {
     const goal = await getGoal(engine, id);
-    const asOfMs = await asOfInstant(engine, o.asOf, o.calendar ?? goal.calendar);
+    // --as-of is written in the calendar the user names (else the dataset's), not the goal's.
+    const asOfMs = await asOfInstant(engine, o.asOf, o.calendar);
     return [await evaluateGoal(engine, goal, asOfMs), (await loadDatasetSettings(engine)).timezone] as const;
   });
   const { lang } = ctx;
   const out = ctx.io.stdout;
+  if (isMachineFormat(o.format)) {
+    // The record `goals status` writes for this goal.
+    const record = evaluationJson(evaluation, zone, lang);
+    for (const line of machineLines(Object.keys(record), [record], o.format)) writeLine(out, line);
+    return EXIT.ok;
+  }
   const g = evaluation.goal;
   const unit = unitOf(g.metric);
   const value = (v: number | null) => formatMetricValue(v, unit, lang);
@@ -256,7 +295,8 @@ export async function runGoalsShow(ctx: CliContext, id: string, o: GoalsStatusOp
     }),
   );
   if (g.owner) writeLine(out, t(lang, "goals.show.owner", { owner: g.owner }));
-  for (const line of smartLines(lang, g.id, evaluation.smart, g.metric)) writeLine(out, line);
+  for (const line of smartLines(lang, g.id, evaluation.smart, g.metric, { calendar: g.calendar, zone }))
+    writeLine(out, line);
   writeLine(
     out,
     t(lang, "goals.show.progress", {
@@ -283,25 +323,27 @@ export async function runGoalsShow(ctx: CliContext, id: string, o: GoalsStatusOp
 }
 
 export async function runGoalsRemove(ctx: CliContext, id: string, db: string): Promise<ExitCode> {
-  await withEngine(db, (engine) => removeGoal(engine, id));
+  await withEngine(dbAccess(ctx, db, "write"), (engine) => removeGoal(engine, id));
   writeLine(ctx.io.stdout, t(ctx.lang, "goals.removed", { id }));
   return EXIT.ok;
 }
 
 /** `crm-kpi goals status`: one row (or ndjson line) per goal. */
 export async function runGoalsStatus(ctx: CliContext, o: GoalsStatusOptions): Promise<ExitCode> {
-  const [evaluations, zone] = await withEngine(o.db, async (engine) => {
+  const [evaluations, zone] = await withEngine(dbAccess(ctx, o.db, "read"), async (engine) => {
     const goals = await listGoals(engine);
     const result: GoalEvaluation[] = [];
-    for (const goal of goals) {
-      const asOfMs = await asOfInstant(engine, o.asOf, o.calendar ?? goal.calendar);
-      result.push(await evaluateGoal(engine, goal, asOfMs));
-    }
+    // One as-of for every goal, read in the calendar the user names (else the dataset's).
+    const asOfMs = await asOfInstant(engine, o.asOf, o.calendar);
+    for (const goal of goals) result.push(await evaluateGoal(engine, goal, asOfMs));
     return [result, (await loadDatasetSettings(engine)).timezone] as const;
   });
   const { lang } = ctx;
-  if (o.format === "ndjson") {
-    for (const e of evaluations) writeLine(ctx.io.stdout, JSON.stringify(evaluationJson(e, zone, lang)));
+  if (isMachineFormat(o.format)) {
+    // csv carries the nested achievability and SMART entries as JSON text.
+    const records = evaluations.map((e) => evaluationJson(e, zone, lang));
+    const keys = records[0] ? Object.keys(records[0]) : GOAL_KEYS;
+    for (const line of machineLines(keys, records, o.format)) writeLine(ctx.io.stdout, line);
     return EXIT.ok;
   }
   if (evaluations.length === 0) {
@@ -320,7 +362,9 @@ export async function runGoalsStatus(ctx: CliContext, o: GoalsStatusOptions): Pr
     "projection",
     "status",
   ] as const;
-  const table = renderTable(
+  const table = humanTable(
+    o.format,
+    lang,
     columns.map((c) => ({
       header: t(lang, `goals.column.${c}`),
       ...(["baseline", "current", "progress", "projection"].includes(c) ? { align: "right" as const } : {}),
@@ -341,7 +385,6 @@ export async function runGoalsStatus(ctx: CliContext, o: GoalsStatusOptions): Pr
         t(lang, `goals.status.${e.status}`),
       ];
     }),
-    isRightToLeft(lang) ? "rtl" : "ltr",
   );
   for (const line of table) writeLine(ctx.io.stdout, line);
   writeLine(ctx.io.stdout);
@@ -359,7 +402,7 @@ export async function runGoalsLoad(
   file: string,
   o: { db: string; asOf?: string; calendar?: CalendarId },
 ): Promise<ExitCode> {
-  const evaluations = await withEngine(o.db, async (engine) =>
+  const evaluations = await withEngine(dbAccess(ctx, o.db, "create"), async (engine) =>
     loadGoalsFile(engine, file, await asOfInstant(engine, o.asOf, o.calendar)),
   );
   for (const e of evaluations) {
@@ -385,19 +428,36 @@ async function asOfInstant(
   return deadlineEndMs(localDateOf(dayMs, settings.timezone), settings.timezone);
 }
 
-function smartLines(lang: Lang, id: string, entries: readonly SmartEntry[], metric: string): string[] {
+/** `dates`: the goal's calendar and the dataset's zone, so that SMART dates read as the user wrote them. */
+function smartLines(
+  lang: Lang,
+  id: string,
+  entries: readonly SmartEntry[],
+  metric: string,
+  dates?: { readonly calendar: CalendarId; readonly zone: string },
+): string[] {
   const unit = unitOf(metric);
   return [
     t(lang, "goals.smart.title", { id }),
     ...entries.map(
       (e) =>
-        `  ${e.ok ? "✓" : "✗"} ${e.letter} ${t(lang, `goals.letter.${e.letter}`)}: ${smartText(lang, e, unit)}`,
+        `  ${e.ok ? "✓" : "✗"} ${e.letter} ${t(lang, `goals.letter.${e.letter}`)}: ${smartText(lang, e, unit, dates)}`,
     ),
   ];
 }
 
-function smartText(lang: Lang, e: SmartEntry, unit: string): string {
+function smartText(
+  lang: Lang,
+  e: SmartEntry,
+  unit: string,
+  dates?: { readonly calendar: CalendarId; readonly zone: string },
+): string {
   const params: Record<string, string | number> = { ...e.params };
+  for (const key of ["deadline", "start"]) {
+    const v = e.params[key];
+    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) continue;
+    params[key] = localizeDigits(dates ? calendarDateText(v, dates.calendar, dates.zone) : v, lang);
+  }
   for (const key of ["needed", "typical", "best"]) {
     const v = e.params[key];
     if (typeof v === "number") params[key] = formatMetricValue(v, unit, lang);

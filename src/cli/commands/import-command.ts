@@ -1,8 +1,10 @@
 import { SingleBar } from "cli-progress";
+import { localizeDigits } from "../../calendar/index.js";
 import type { ImportIssue, ImportResult } from "../../import/import-dataset.js";
-import { t } from "../../messages/index.js";
+import { issueReason } from "../../import/issue-text.js";
+import { type Lang, t } from "../../messages/index.js";
 import type { CliContext } from "../cli-context.js";
-import { withEngine } from "../cli-context.js";
+import { dbAccess, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { formatNumber } from "../format-number.js";
@@ -12,6 +14,10 @@ export interface ImportCommandOptions {
   readonly mapping?: string;
   readonly skipInvalid?: boolean;
   readonly rejects?: string;
+  /** Encoding of the files (`windows-1256`, `latin1`, `utf-16le`, ...). */
+  readonly encoding?: string;
+  /** Cell separator of the CSV files: `,`, `;`, `|` or `\t`. */
+  readonly delimiter?: string;
 }
 
 const MAX_ERRORS_SHOWN = 20;
@@ -26,11 +32,13 @@ export async function runImportCommand(
   const { importDataset } = await import("../../import/import-dataset.js");
   const progress = ctx.io.isTTY ? createProgress(ctx) : undefined;
   try {
-    const result = await withEngine(options.db, (engine) =>
+    const result = await withEngine(dbAccess(ctx, options.db, "create"), (engine) =>
       importDataset(engine, dir, {
         ...(options.mapping ? { mappingFile: options.mapping } : {}),
         ...(options.skipInvalid ? { skipInvalid: true } : {}),
         ...(options.rejects ? { rejectsFile: options.rejects } : {}),
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+        ...(options.delimiter ? { delimiter: options.delimiter } : {}),
         ...(progress ? { onProgress: progress.update } : {}),
       }),
     );
@@ -55,22 +63,29 @@ function issuesOf(error: unknown): readonly ImportIssue[] | undefined {
     : undefined;
 }
 
-/** `orders.csv:118 amount "12,50": reason` */
-export function formatIssue(issue: ImportIssue): string {
+/**
+ * `orders.csv:118 amount "12,50": reason`, the reason from the catalogs in
+ * `lang` (numbers in its digits); a long value shows its start and length.
+ */
+export function formatIssue(issue: ImportIssue, lang: Lang): string {
+  const digits = (n: number) => localizeDigits(String(n), lang);
   let place = issue.file;
-  if (issue.line !== null) place += `:${issue.line}`;
+  if (issue.line !== null) place += `:${digits(issue.line)}`;
   if (issue.column !== null) place += ` ${issue.column}`;
-  const value = issue.value === null ? "" : ` ${JSON.stringify(issue.value)}`;
-  return `${place}${value}: ${issue.reason}`;
+  let value = issue.value === null ? "" : ` ${JSON.stringify(issue.value)}`;
+  if (issue.valueLength !== undefined)
+    value += ` ${t(lang, "importer.value.length", { length: formatNumber(issue.valueLength, lang, 0) })}`;
+  return `${place}${value}: ${issueReason(issue, lang)}`;
 }
 
 function printRejection(ctx: CliContext, issues: readonly ImportIssue[]): void {
+  const { lang } = ctx;
   const { stderr } = ctx.io;
   writeLine(
     stderr,
     `${t(ctx.lang, "cli.error.prefix")} ${t(ctx.lang, "import.failed", { count: issues.length })}`,
   );
-  for (const issue of issues.slice(0, MAX_ERRORS_SHOWN)) writeLine(stderr, `  ${formatIssue(issue)}`);
+  for (const issue of issues.slice(0, MAX_ERRORS_SHOWN)) writeLine(stderr, `  ${formatIssue(issue, lang)}`);
   if (issues.length > MAX_ERRORS_SHOWN) {
     writeLine(stderr, `  ${t(ctx.lang, "import.more", { count: issues.length - MAX_ERRORS_SHOWN })}`);
   }
@@ -107,7 +122,7 @@ function printSummary(ctx: CliContext, result: ImportResult): void {
       t(lang, "import.summary.warnings", { count: formatNumber(result.warnings.length, lang, 0) }),
     );
     for (const warning of result.warnings.slice(0, MAX_WARNINGS_SHOWN))
-      writeLine(stdout, `  ${formatIssue(warning)}`);
+      writeLine(stdout, `  ${formatIssue(warning, lang)}`);
     if (result.warnings.length > MAX_WARNINGS_SHOWN) {
       writeLine(
         stdout,

@@ -1,22 +1,42 @@
 import { listMetrics } from "../../core/metrics/registry.js";
-import { isRightToLeft, metricName, t, unitName } from "../../messages/index.js";
+import { lookupMessage, metricName, t, unitName } from "../../messages/index.js";
 import type { CliContext } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
+import { entityList } from "../entity-label.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { renderTable } from "../text-table.js";
+import { humanTable, isMachineFormat, machineLines, type OutputFormat } from "../format-records.js";
+
+const KEYS = ["id", "name", "unit", "requires", "formula"] as const;
 
 /**
  * `crm-kpi metrics`: the catalog. Name, unit and needed entities fit a
- * table; formulas are long, so each follows its metric on an indented line.
+ * table; formulas are long, so in a text table each follows its metric on
+ * an indented line. Machine formats carry ids and the formula as defined.
+ * A formula shows in the reader's language when the catalog has
+ * `cli.formula.<id>`, else as the definition writes it.
  */
-export function runMetricsCommand(ctx: CliContext): ExitCode {
+export function runMetricsCommand(ctx: CliContext, format: OutputFormat = "table"): ExitCode {
   const { lang } = ctx;
   const metrics = listMetrics();
+  const out = (line: string) => writeLine(ctx.io.stdout, line);
+  if (isMachineFormat(format)) {
+    const records = metrics.map((m) => ({
+      id: m.id,
+      name: metricName(lang, m.id),
+      unit: m.unit,
+      requires: m.requires.join(","),
+      formula: m.formula ?? null,
+    }));
+    for (const line of machineLines(KEYS, records, format)) out(line);
+    return EXIT.ok;
+  }
+  const formulaOf = (id: string, formula: string | undefined) =>
+    formula ? (lookupMessage(lang, `cli.formula.${id}`) ?? formula) : "";
   const rows = metrics.map((m) => [
     m.id,
     metricName(lang, m.id),
     unitName(lang, m.unit),
-    m.requires.join(", "),
+    entityList(lang, m.requires),
   ]);
   const columns = [
     { header: t(lang, "metrics.column.id") },
@@ -24,14 +44,19 @@ export function runMetricsCommand(ctx: CliContext): ExitCode {
     { header: t(lang, "metrics.column.unit") },
     { header: t(lang, "metrics.column.requires") },
   ];
-  const direction = isRightToLeft(lang) ? "rtl" : "ltr";
-  const [header, rule, ...body] = renderTable(columns, rows, direction);
-  writeLine(ctx.io.stdout, header);
-  writeLine(ctx.io.stdout, rule);
+  if (format === "md") {
+    const withFormula = metrics.map((m, i) => [...(rows[i] ?? []), formulaOf(m.id, m.formula)]);
+    const all = [...columns, { header: t(lang, "metrics.column.formula") }];
+    for (const line of humanTable("md", lang, all, withFormula)) out(line);
+    return EXIT.ok;
+  }
+  const [header = "", rule = "", ...body] = humanTable("table", lang, columns, rows);
+  out(header);
+  out(rule);
   body.forEach((line, i) => {
-    writeLine(ctx.io.stdout, line);
-    const formula = metrics[i]?.formula;
-    if (formula) writeLine(ctx.io.stdout, `    ${t(lang, "metrics.column.formula")}: ${formula}`);
+    out(line);
+    const m = metrics[i];
+    if (m?.formula) out(`    ${t(lang, "metrics.column.formula")}: ${formulaOf(m.id, m.formula)}`);
   });
   return EXIT.ok;
 }

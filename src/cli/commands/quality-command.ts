@@ -3,15 +3,17 @@ import { CrmKpiError } from "../../core/errors.js";
 import { t } from "../../messages/index.js";
 import { runQuality } from "../../quality/run-quality.js";
 import { saveFindings } from "../../quality/stored-findings.js";
-import { type CliContext, resolveDbPath, withEngine } from "../cli-context.js";
+import { loadDatasetSettings } from "../../report/dataset-settings.js";
+import { type CliContext, dbAccess, resolveDbPath, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { dbOption, formatOption, langOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { formatQualityReport, QUALITY_FORMATS, type QualityFormat } from "../format-quality.js";
+import { formatQualityReport, impactPeriodLabeler, type QualityFormat } from "../format-quality.js";
+import { machineLines, OUTPUT_FORMATS } from "../format-records.js";
 
 export interface QualityCommandOptions {
   readonly db: string;
-  readonly format: QualityFormat;
+  readonly format: QualityFormat | "csv" | "json";
   readonly asOf?: string;
   /** Commander's `--no-impact` sets this to false. */
   readonly impact?: boolean;
@@ -20,12 +22,23 @@ export interface QualityCommandOptions {
 /** `crm-kpi quality`: runs every check, stores the findings for report warnings, prints them. */
 export async function runQualityCommand(ctx: CliContext, options: QualityCommandOptions): Promise<ExitCode> {
   const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
-  const report = await withEngine(options.db, async (engine) => {
+  const reportAndSettings = await withEngine(dbAccess(ctx, options.db, "write"), async (engine) => {
     const result = await runQuality(engine, { ...(asOf ? { asOf } : {}), impact: options.impact !== false });
     await saveFindings(engine, result.findings);
-    return result;
+    return [result, await loadDatasetSettings(engine)] as const;
   });
-  for (const line of formatQualityReport(report, options.format, ctx.lang)) writeLine(ctx.io.stdout, line);
+  const [report, settings] = reportAndSettings;
+  if (options.format === "csv" || options.format === "json") {
+    // One record per finding, the keys of every kind (csv: nested values as JSON text).
+    const records = report.findings as unknown as Record<string, unknown>[];
+    const keys = [...new Set(records.flatMap((r) => Object.keys(r)))];
+    for (const line of machineLines(keys, records, options.format)) writeLine(ctx.io.stdout, line);
+    return EXIT.ok;
+  }
+  const periodLabel = impactPeriodLabeler(settings, ctx.lang);
+  for (const line of formatQualityReport(report, options.format, ctx.lang, periodLabel)) {
+    writeLine(ctx.io.stdout, line);
+  }
   return EXIT.ok;
 }
 
@@ -53,7 +66,7 @@ export function registerQualityCommand(
     .command("quality")
     .description(t(lang, "cli.quality.description"))
     .addOption(dbOption(lang))
-    .addOption(formatOption(lang, QUALITY_FORMATS, "cli.quality.option.format"))
+    .addOption(formatOption(lang, OUTPUT_FORMATS, "cli.quality.option.format"))
     .option("--as-of <date>", t(lang, "cli.quality.option.asOf"))
     .option("--no-impact", t(lang, "cli.quality.option.noImpact"))
     .addOption(langOption(lang))

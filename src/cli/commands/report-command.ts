@@ -5,11 +5,12 @@ import type { Lang } from "../../messages/index.js";
 import { goalNotesFor } from "../../report/goal-notes.js";
 import { qualityWarningsFor } from "../../report/quality-warnings.js";
 import { periodOptions, type ReportRequest, type ReportResult, runReport } from "../../report/run-report.js";
-import { type CliContext, parsePairs, splitList, withEngine } from "../cli-context.js";
+import { type CliContext, dbAccess, parsePairs, splitList, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { formatGoalNotes } from "../format-goal-notes.js";
 import { formatQualityWarnings } from "../format-quality.js";
+import { formatRangeWarnings } from "../format-range-warnings.js";
 import { formatReport, type ReportFormat } from "../format-report.js";
 
 export interface ReportCommandOptions {
@@ -43,15 +44,17 @@ export function toReportRequest(options: Omit<ReportCommandOptions, "db" | "form
 /** `crm-kpi report`: runs the report and prints it in the chosen format. */
 export async function runReportCommand(ctx: CliContext, options: ReportCommandOptions): Promise<ExitCode> {
   const request = toReportRequest(options);
-  const { result, warnings, goals } = await withEngine(options.db, async (engine) => {
+  const { result, warnings, goals } = await withEngine(dbAccess(ctx, options.db, "read"), async (engine) => {
     const result = await runReport(engine, request);
     const reported = [...new Set(result.values.map((v) => v.metric))];
     return {
       result,
       warnings: await qualityWarningsFor(engine, reported),
-      goals: await goalNotesFor(engine, reported),
+      // Goals are judged as of the report's last period, so the same report gives the same status.
+      goals: await goalNotesFor(engine, reported, result.asOfMs ?? undefined),
     };
   });
+  for (const line of formatRangeWarnings(result.warnings, ctx.lang)) writeLine(ctx.io.stderr, line);
   const readable = options.format === "table" || options.format === "md";
   const goalLines = (metric: string) =>
     formatGoalNotes(
@@ -82,6 +85,7 @@ export function printReport(
     lang: ctx.lang,
     unitOf: unitLookup(),
     periodLabel: periodLabeler(result, request, ctx.lang),
+    currency: result.settings.base_currency,
     ...(request.by ? { by: request.by } : {}),
     ...(notesFor ? { notesFor } : {}),
   });
@@ -94,7 +98,7 @@ export function unitLookup(): (metric: string) => string {
   const units = new Map<string, string>();
   for (const info of listMetrics()) {
     units.set(info.id, info.unit);
-    for (const sibling of info.siblings) units.set(sibling, info.unit);
+    for (const sibling of info.siblings) units.set(sibling, info.siblingUnits[sibling] ?? info.unit);
   }
   return (metric) => units.get(metric) ?? "";
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { CrmKpiError } from "../../core/errors.js";
 import { t } from "../../messages/index.js";
-import { type CliContext, openEngine } from "../cli-context.js";
+import { type CliContext, dbAccess, openEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { dbOption, langOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -35,7 +35,7 @@ export async function runServeCommand(ctx: CliContext, options: ServeCommandOpti
     const imported = await importDemo(ctx, options.db);
     if (imported !== EXIT.ok) return imported;
   }
-  const engine = await openEngine(options.db);
+  const engine = await openEngine(dbAccess(ctx, options.db, "create"));
   const server = await startServer({
     engine,
     dbPath,

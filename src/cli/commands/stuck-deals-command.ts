@@ -1,6 +1,6 @@
 import { CrmKpiError } from "../../core/errors.js";
 import { listStuckDeals } from "../../report/lists.js";
-import { type CliContext, withEngine } from "../cli-context.js";
+import { type CliContext, dbAccess, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { formatStuckDeals, type ListFormat } from "../format-lists.js";
@@ -17,7 +17,7 @@ export async function runStuckDealsCommand(
   ctx: CliContext,
   options: StuckDealsCommandOptions,
 ): Promise<ExitCode> {
-  const list = await withEngine(options.db, (engine) =>
+  const list = await withEngine(dbAccess(ctx, options.db, "read"), (engine) =>
     listStuckDeals(engine, {
       ...(options.asOf ? { asOf: options.asOf } : {}),
       ...(options.days !== undefined ? { days: options.days } : {}),

@@ -52,6 +52,7 @@ describe("crm-kpi tokens", () => {
 
   it("requires a known role and a known id, in the user's language", async () => {
     const db = path.join(await mkdtemp(path.join(tmpdir(), "crm-kpi-tokens-")), "crm.duckdb");
+    await (await openDuckDB(db)).close(); // an existing crm-kpi database without tokens
     expect((await cli("tokens", "create", "--role", "root", "--db", db)).code).not.toBe(0);
     expect((await cli("tokens", "create", "--db", db)).code).not.toBe(0);
     const unknown = await cli("tokens", "revoke", "t-none", "--db", db, "--lang", "fa");

@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander";
-import { isRightToLeft, t } from "../../messages/index.js";
+import { t } from "../../messages/index.js";
 import type { Role } from "../../server/app-types.js";
 import {
   createApiToken,
@@ -8,18 +8,24 @@ import {
   revokeApiToken,
   type TokenRecord,
 } from "../../server/security/token-store.js";
-import { type CliContext, withEngine } from "../cli-context.js";
+import { type CliContext, dbAccess, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
-import { dbOption, langOption } from "../common-options.js";
+import { dbOption, formatOption, langOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { renderTable } from "../text-table.js";
+import {
+  type HumanFormat,
+  humanTable,
+  isMachineFormat,
+  machineLines,
+  type OutputFormat,
+} from "../format-records.js";
 
 /** `crm-kpi tokens create`: the token goes to stdout alone (scriptable), the notes to stderr. */
 export async function runTokensCreate(
   ctx: CliContext,
   options: { readonly db: string; readonly role: Role; readonly name?: string },
 ): Promise<ExitCode> {
-  const { token, record } = await withEngine(options.db, (engine) =>
+  const { token, record } = await withEngine(dbAccess(ctx, options.db, "create"), (engine) =>
     createApiToken(engine, { role: options.role, name: options.name }),
   );
   writeLine(ctx.io.stderr, t(ctx.lang, "security.tokens.created", { id: record.id, role: record.role }));
@@ -29,13 +35,29 @@ export async function runTokensCreate(
 }
 
 /** `crm-kpi tokens list`: ids, names, roles and dates; the secrets are not stored, so never shown. */
-export async function runTokensList(ctx: CliContext, options: { readonly db: string }): Promise<ExitCode> {
-  const records = await withEngine(options.db, (engine) => listApiTokens(engine));
+export async function runTokensList(
+  ctx: CliContext,
+  options: { readonly db: string; readonly format?: OutputFormat },
+): Promise<ExitCode> {
+  const records = await withEngine(dbAccess(ctx, options.db, "read"), (engine) => listApiTokens(engine));
+  const format = options.format ?? "table";
+  if (isMachineFormat(format)) {
+    const rows = records.map((r) => ({
+      id: r.id,
+      name: r.name ?? null,
+      role: r.role,
+      created_at: r.createdAt,
+      revoked_at: r.revokedAt ?? null,
+    }));
+    const keys = ["id", "name", "role", "created_at", "revoked_at"];
+    for (const line of machineLines(keys, rows, format)) writeLine(ctx.io.stdout, line);
+    return EXIT.ok;
+  }
   if (records.length === 0) {
     writeLine(ctx.io.stderr, t(ctx.lang, "security.tokens.none"));
     return EXIT.ok;
   }
-  for (const line of formatTokens(ctx, records)) writeLine(ctx.io.stdout, line);
+  for (const line of formatTokens(ctx, records, format)) writeLine(ctx.io.stdout, line);
   return EXIT.ok;
 }
 
@@ -45,12 +67,12 @@ export async function runTokensRevoke(
   id: string,
   options: { readonly db: string },
 ): Promise<ExitCode> {
-  const record = await withEngine(options.db, (engine) => revokeApiToken(engine, id));
+  const record = await withEngine(dbAccess(ctx, options.db, "write"), (engine) => revokeApiToken(engine, id));
   writeLine(ctx.io.stdout, t(ctx.lang, "security.tokens.revoked", { id: record.id }));
   return EXIT.ok;
 }
 
-function formatTokens(ctx: CliContext, records: readonly TokenRecord[]): string[] {
+function formatTokens(ctx: CliContext, records: readonly TokenRecord[], format: HumanFormat): string[] {
   const { lang } = ctx;
   const columns = (["id", "name", "role", "created", "revoked"] as const).map((key) => ({
     header: t(lang, `security.tokens.column.${key}`),
@@ -62,7 +84,7 @@ function formatTokens(ctx: CliContext, records: readonly TokenRecord[]): string[
     r.createdAt.slice(0, 19),
     r.revokedAt?.slice(0, 19) ?? t(lang, "security.tokens.active"),
   ]);
-  return renderTable(columns, rows, isRightToLeft(lang) ? "rtl" : "ltr");
+  return humanTable(format, lang, columns, rows);
 }
 
 /** Adds `crm-kpi tokens create|list|revoke` to the program. */
@@ -94,9 +116,10 @@ export function registerTokensCommand(
     .command("list")
     .description(t(lang, "security.tokens.list.description"))
     .addOption(dbOption(lang))
+    .addOption(formatOption(lang))
     .addOption(langOption(lang))
-    .action(async (o: { db?: string }) => {
-      setExit(await runTokensList(ctx, { db: dbPath(o.db) }));
+    .action(async (o: { db?: string; format: OutputFormat }) => {
+      setExit(await runTokensList(ctx, { db: dbPath(o.db), format: o.format }));
     });
 
   tokens

@@ -43,7 +43,7 @@ export function groupingsOf(
   for (const breakdown of metric.builtInBreakdowns ?? [])
     groupings.push({ keys: breakdown.keys, source: "builtin" });
   if (by.length > 0 && supportsDimensions(metric, by, metricDimensions))
-    groupings.push({ keys: by, source: "customer" });
+    groupings.push({ keys: [...(metric.breakdownWithin ?? []), ...by], source: "customer" });
   return groupings;
 }
 
@@ -128,7 +128,8 @@ export function compileExplain(
   const filters = groupValues.map((v, i) => ` AND d.g${i} IS NOT DISTINCT FROM ${rowsCtx.bind(v)}`).join("");
   // Up to `rowLimit` rows of each part, so a long denominator list does not hide the numerator.
   const rows = `SELECT * FROM (
-      SELECT d.*, ROW_NUMBER() OVER (PARTITION BY d.part ORDER BY d.entity, d.record_id) AS rn
+      SELECT d.*, ROW_NUMBER() OVER (PARTITION BY d.part ORDER BY d.entity, d.record_id) AS rn,
+        COUNT(*) OVER (PARTITION BY d.part) AS part_rows
       FROM (${drill}) d WHERE d.period_idx = ${rowsCtx.bind(periodIdx)}${filters}) x
     WHERE x.rn <= ${rowsCtx.bind(rowLimit)} ORDER BY x.part DESC, x.rn`;
   const used = new Set<SharedRelationName>([...valueCtx.used, ...rowsCtx.used, "periods"]);
@@ -158,10 +159,14 @@ function fillEveryPeriod(
   // Customer keys: the combinations customers hold; a metric's own dimension: each of its values.
   const alias = (k: string, i: number) => (isOwnDimension(metric, k) ? `o${i}` : "d");
   const customerKeys = keys.flatMap((k, i) => (isOwnDimension(metric, k) ? [] : [`${ctx.q(k)} AS g${i}`]));
+  // Plus the groups the rows hold: rows without a customer (a lead, a deal) form a null bucket
+  // even when every customer has a value.
+  const rowGroups = keys.flatMap((k, i) => (isOwnDimension(metric, k) ? [] : [`g${i}`]));
   const customerDomain =
     customerKeys.length === 0
       ? ""
-      : ` CROSS JOIN (SELECT DISTINCT ${customerKeys.join(", ")} FROM ${ctx.rel("customers")}) d`;
+      : ` CROSS JOIN (SELECT DISTINCT ${customerKeys.join(", ")} FROM ${ctx.rel("customers")}
+          UNION SELECT DISTINCT ${rowGroups.join(", ")} FROM agg) d`;
   const ownDomains = keys
     .map((k, i) => {
       const values = metric.ownDimensions?.[k];

@@ -106,17 +106,58 @@ describe("customer RFM", () => {
     await expect(rfmRows(engine, { rfm_window: "soon" })).rejects.toThrow(/rfm_window/);
   });
 
-  it("breaks ties by customer_id, so equal customers get deterministic neighbouring scores", async () => {
+  it("gives equal values equal scores, whatever the customer ids", async () => {
+    // Ten customers with the same purchase: all share rank 1, so all score 1 (RANK-based quintile).
     const ids = times(10, (i) => `t${i}`);
     const engine = await tinyDataset({
       customers: ids.map((id) => customer(id)),
       orders: ids.map((id) => order(id, "2024-03-15 12:00:00", 10)),
     });
     const rows = await rfmRows(engine);
-    const f = ids.map((id) => Number(rows[id]?.rfm_f));
-    expect(f).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
-    const r = ids.map((id) => Number(rows[id]?.rfm_r));
-    expect(r).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    expect(new Set(ids.map((id) => rows[id]?.rfm_score))).toEqual(new Set(["111"]));
+  });
+
+  it("scores ties by their shared lowest rank: 1 + floor(5 × (rank − 1) / n)", async () => {
+    // n = 6; purchases in the window 1, 1, 2, 2, 2, 5 → ranks 1, 1, 3, 3, 3, 6 → F 1, 1, 2, 2, 2, 5.
+    const counts = [1, 1, 2, 2, 2, 5];
+    const ids = counts.map((_, i) => `k${i}`);
+    const engine = await tinyDataset({
+      customers: ids.map((id) => customer(id)),
+      orders: ids.flatMap((id, i) =>
+        times(counts[i] ?? 0, (j) => order(id, `2024-03-${String(10 + j).padStart(2, "0")} 12:00:00`, 10)),
+      ),
+    });
+    const rows = await rfmRows(engine);
+    expect(ids.map((id) => Number(rows[id]?.rfm_f))).toEqual([1, 1, 2, 2, 2, 5]);
+    // Monetary 10 × count: the same ranks.
+    expect(ids.map((id) => Number(rows[id]?.rfm_m))).toEqual([1, 1, 2, 2, 2, 5]);
+  });
+
+  it("gives a customer without a purchase in the window the lowest F and M", async () => {
+    // Six customers bought only before the window (recently enough to rank high on R before),
+    // four bought in it 1..4 times. n = 10: the six share F rank 1; in-window ranks 7..10.
+    const before = times(6, (i) => `z${i}`);
+    const buyers = times(4, (i) => `b${i}`);
+    const engine = await tinyDataset({
+      customers: [...before, ...buyers].map((id) => customer(id)),
+      orders: [
+        ...before.map((id, i) => order(id, `2023-03-${String(20 + i).padStart(2, "0")} 12:00:00`, 5000)),
+        // A refund in the window makes M negative; still no purchase: F = M = 1.
+        order("z0", "2024-03-01 12:00:00", 100, { type: "refund" }),
+        ...buyers.flatMap((id, i) =>
+          times(i + 1, (j) => order(id, `2024-01-${String(10 + j).padStart(2, "0")} 12:00:00`, 10)),
+        ),
+      ],
+    });
+    const rows = await rfmRows(engine);
+    for (const id of before) {
+      expect([Number(rows[id]?.rfm_f), Number(rows[id]?.rfm_m)], id).toEqual([1, 1]);
+      expect(rows[id]?.rfm_segment, id).not.toBe("loyal_customers");
+    }
+    // Ranks 7, 8, 9, 10 of 10 → 1 + floor(5 × 6/10), … = 4, 4, 5, 5.
+    expect(buyers.map((id) => Number(rows[id]?.rfm_f))).toEqual([4, 4, 5, 5]);
+    // R: the buyers' last purchases (Jan 10..13) are the most recent → ranks 7..10 worst first.
+    expect(buyers.map((id) => Number(rows[id]?.rfm_r))).toEqual([4, 4, 5, 5]);
   });
 });
 

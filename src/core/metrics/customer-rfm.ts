@@ -14,10 +14,13 @@ import type { MetricContext } from "./metric-context.js";
  *   counts −|amount|, METRICS.md "Values").
  *
  * Scored: customers with a purchase before as-of; everyone else gets null
- * scores and a null segment. Scores are NTILE(5) over the scored customers
- * ordered worst to best with customer_id breaking ties, so equal values can
- * land in neighbouring quintiles, and with fewer than five customers the top
- * scores are unused.
+ * scores and a null segment. Each score is a rank-based quintile over the
+ * scored customers, ordered worst to best: score = 1 + ⌊5 × (rank − 1) / n⌋,
+ * where rank is SQL `RANK()` (equal values share the lowest rank of their
+ * group) and n the number of scored customers. Equal values therefore get
+ * equal scores, whatever their ids. A customer without a purchase in the
+ * window gets F = 1 and M = 1, the lowest, whatever the others' values
+ * (refunds can make their monetary negative; it still is the lowest score).
  */
 export const RFM_SEGMENTS = [
   "champions",
@@ -91,12 +94,15 @@ export function customerRfmSelect(ctx: MetricContext, asOf: string): string {
     WHERE o.ordered_at < a.t
     GROUP BY o.customer_id, a.t`;
   const recency = `FLOOR(${ctx.dialect.secondsBetween("b.last_order_at", "b.as_of")} / ${ctx.bind(86_400)})`;
-  // Worst first, so NTILE's 5 is the best fifth; customer_id makes ties deterministic.
+  // Worst first, so 5 is the best fifth; RANK gives ties one rank, so no id decides a score.
+  const quintile = (order: string) =>
+    `CAST(1 + FLOOR(5 * (RANK() OVER (ORDER BY ${order}) - 1) / COUNT(*) OVER ()) AS INTEGER)`;
+  const noPurchaseInWindow = "b.frequency = 0";
   const scored = `
     SELECT b.customer_id, b.last_order_at, ${recency} AS recency_days, b.frequency, b.monetary,
-           NTILE(5) OVER (ORDER BY ${recency} DESC, b.customer_id) AS rfm_r,
-           NTILE(5) OVER (ORDER BY b.frequency, b.customer_id) AS rfm_f,
-           NTILE(5) OVER (ORDER BY b.monetary, b.customer_id) AS rfm_m
+           ${quintile(`${recency} DESC`)} AS rfm_r,
+           CASE WHEN ${noPurchaseInWindow} THEN 1 ELSE ${quintile("b.frequency")} END AS rfm_f,
+           CASE WHEN ${noPurchaseInWindow} THEN 1 ELSE ${quintile("b.monetary")} END AS rfm_m
     FROM (${base}) b WHERE b.last_order_at IS NOT NULL`;
   return `
     SELECT s.*, CONCAT(CAST(s.rfm_r AS VARCHAR), CAST(s.rfm_f AS VARCHAR), CAST(s.rfm_m AS VARCHAR)) AS rfm_score,

@@ -35,7 +35,34 @@ export interface MetricParam {
   readonly name: string;
   readonly description: string;
   readonly default: string;
+  /** The values the parameter accepts; anything else is refused before the report runs (metric-params.ts). */
+  readonly range: ParamRange;
 }
+
+/**
+ * What a metric parameter accepts:
+ * - `number`: a decimal number in [min, max] (`minExclusive`: min itself is
+ *   refused; `integer`: whole numbers only; `optional`: empty is allowed);
+ * - `duration`: `90d`, `12w`, `3m` (30 d), `1y` (365 d) or bare days, from
+ *   `minDays` to `maxDays`, or one of `also` (`first_order`);
+ * - `choice`: one of `values`.
+ */
+export type ParamRange =
+  | {
+      readonly kind: "number";
+      readonly min: number;
+      readonly max: number;
+      readonly minExclusive?: boolean;
+      readonly integer?: boolean;
+      readonly optional?: boolean;
+    }
+  | {
+      readonly kind: "duration";
+      readonly minDays: number;
+      readonly maxDays: number;
+      readonly also?: readonly string[];
+    }
+  | { readonly kind: "choice"; readonly values: readonly string[] };
 
 /**
  * A built-in breakdown of a metric (METRICS.md "Ids of statistics and
@@ -75,6 +102,13 @@ export interface MetricDefinition {
   readonly params?: readonly MetricParam[];
   /** Sibling ids produced by the same query (`sales_cycle_days_median`…), with their kind. */
   readonly siblings?: readonly string[];
+  /**
+   * True when a sum without any amount is not available (null) rather than 0:
+   * `pipeline_value` when no open deal has an amount (the deals file has none).
+   */
+  readonly nullWithoutAmounts?: boolean;
+  /** Kind and unit of a sibling that is not a value-only statistic in the metric's unit (`nps_promoters`: a count). */
+  readonly siblingDetails?: Readonly<Record<string, SiblingDetail>>;
   readonly builtInBreakdowns?: readonly BuiltInBreakdown[];
   /** False when the metric has only breakdown rows (survey_response_rate: per survey kind). */
   readonly hasTotal?: boolean;
@@ -83,6 +117,18 @@ export interface MetricDefinition {
    * a customer), `none`, or a list of specific ones it handles itself.
    */
   readonly customerDimensions: "all" | "none" | readonly string[];
+  /**
+   * Why the metric does not break down by some or all customer dimensions, as
+   * a message key of the metrics catalog (`metrics.breakdown.spend`: spend has
+   * no customer). Printed with the "totals only" note.
+   */
+  readonly noBreakdownReason?: string;
+  /**
+   * Keys of a built-in breakdown a customer breakdown is nested in, for a
+   * metric without a total (per stage and region, per survey kind and
+   * segment): the customer grouping's keys are these, then the `--by` keys.
+   */
+  readonly breakdownWithin?: readonly string[];
   /**
    * Dimensions beside the customer's that the metric handles itself with
    * --by (sales: `deal_owner`, `pipeline`): name → SQL listing every value
@@ -106,6 +152,18 @@ export interface MetricDefinition {
    * it counts 1), `detail` (short text, e.g. the timestamps that decided).
    */
   drill(ctx: MetricContext, grouping: Grouping): string;
+}
+
+export interface SiblingDetail {
+  readonly kind: MetricKind;
+  readonly unit: MetricUnit;
+}
+
+/** How a reported id reads: the metric's own kind, a sibling's declared kind, else a value-only statistic. */
+export function kindOfId(metric: MetricDefinition, id: string): MetricKind {
+  // A null value of such a sum (SUM over NULL amounts, or no row) stays null: read it as a statistic.
+  if (id === metric.id) return metric.nullWithoutAmounts === true ? "statistic" : metric.kind;
+  return metric.siblingDetails?.[id]?.kind ?? "statistic";
 }
 
 export function messageKeys(id: string): { name: string; description: string } {

@@ -9,6 +9,8 @@ export interface MetricValue {
   readonly value: number | null;
   readonly numerator: number | null;
   readonly denominator: number | null;
+  /** The period ends after the data's as-of day (or lies after the data): its value is not final. */
+  readonly partial?: true;
 }
 
 function toNumber(v: unknown): number | null {

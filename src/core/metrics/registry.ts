@@ -54,6 +54,8 @@ export interface MetricInfo {
   readonly requires: readonly string[];
   readonly params: readonly { name: string; description: string; default: string }[];
   readonly siblings: readonly string[];
+  /** Units of the siblings that differ from the metric's (`nps_promoters`: count). */
+  readonly siblingUnits: Readonly<Record<string, string>>;
   readonly nameKey: string;
   readonly descriptionKey: string;
 }
@@ -70,6 +72,7 @@ export function listMetrics(): MetricInfo[] {
     requires: m.requires,
     params: m.params ?? [],
     siblings: m.siblings ?? [],
+    siblingUnits: Object.fromEntries(Object.entries(m.siblingDetails ?? {}).map(([id, d]) => [id, d.unit])),
     nameKey: messageKeys(m.id).name,
     descriptionKey: messageKeys(m.id).description,
   }));

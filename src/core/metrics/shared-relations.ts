@@ -1,3 +1,4 @@
+import { MONEY_SQL_TYPE } from "../sql/dialect.js";
 import { customerRfmSelect } from "./customer-rfm.js";
 import { stageEntriesSql } from "./families/deal-stage-history.js";
 import { signedOrderAmount } from "./families/money-rows.js";
@@ -155,9 +156,11 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
     table: "rpt_customer_mrr",
     dependsOn: ["instants"],
     // MRR at t: terms with start_at < t ≤ min(end_at, canceled_at), amount per month.
+    // Each term's monthly amount is rounded back to the money type before summing: a
+    // DECIMAL quotient is a DOUBLE, whose parallel sum differs run to run in the last digits.
     select: (ctx) => `
       SELECT s.customer_id, i.t,
-             SUM(s.amount_base / CASE s.interval WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 ELSE 12 END) AS mrr
+             SUM(CAST(s.amount_base / CASE s.interval WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 ELSE 12 END AS ${MONEY_SQL_TYPE})) AS mrr
       FROM subscriptions s JOIN ${ctx.rel("instants")} i
         ON s.start_at < i.t AND i.t <= LEAST(${openEnd(ctx, "s.end_at")}, ${openEnd(ctx, "s.canceled_at")})
       GROUP BY s.customer_id, i.t`,

@@ -38,7 +38,8 @@ const DAY_MS = 86_400_000;
  * as-of, so the RFM columns are exactly those `--by rfm_segment` uses.
  * Columns: customer_id, name, company, segment, rfm_r, rfm_f, rfm_m,
  * rfm_score, rfm_segment, recency_days, window_revenue, lifetime_revenue,
- * orders (lifetime purchases), last_order_at, mrr.
+ * orders (lifetime purchases), last_order_at, mrr (NULL when the data has
+ * no subscriptions at all: MRR is not available, not 0).
  */
 export function compileTopCustomers(
   spec: TopCustomersSpec,
@@ -73,7 +74,8 @@ export function compileTopCustomers(
   const sql = `
     SELECT c.customer_id, c.name, c.company, c.segment, r.rfm_r, r.rfm_f, r.rfm_m, r.rfm_score, r.rfm_segment,
            r.recency_days, COALESCE(r.monetary, 0) AS window_revenue, COALESCE(l.lifetime_revenue, 0) AS lifetime_revenue,
-           COALESCE(l.orders, 0) AS orders, l.last_order_at, COALESCE(m.mrr, 0) AS mrr
+           COALESCE(l.orders, 0) AS orders, l.last_order_at,
+           CASE WHEN EXISTS (SELECT 1 FROM subscriptions) THEN COALESCE(m.mrr, 0) END AS mrr
     FROM customers c
     LEFT JOIN ${ctx.rel("customer_rfm")} r ON r.customer_id = c.customer_id
     LEFT JOIN (${lifetime}) l ON l.customer_id = c.customer_id

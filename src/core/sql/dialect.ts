@@ -16,6 +16,8 @@ export interface SqlDialect {
   timestampParam(placeholder: string): string;
   /** Seconds between two timestamp expressions, as a double (b − a). */
   secondsBetween(a: string, b: string): string;
+  /** Whole milliseconds between two timestamp expressions (b − a), as an exact integer: sums of it do not depend on summation order. */
+  millisecondsBetween(a: string, b: string): string;
   /** A timestamp expression moved by a number of seconds (an SQL expression). */
   addSeconds(timestamp: string, seconds: string): string;
   /** Days between two DATE expressions (b − a) as an integer. */

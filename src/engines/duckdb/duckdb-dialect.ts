@@ -39,6 +39,7 @@ export const duckdbDialect: SqlDialect = {
   },
   timestampParam: (p) => `CAST(${p} AS TIMESTAMP)`,
   secondsBetween: (a, b) => `epoch(${b} - ${a})`,
+  millisecondsBetween: (a, b) => `(epoch_ms(${b}) - epoch_ms(${a}))`,
   addSeconds: (ts, seconds) => `(${ts} + to_seconds(CAST(${seconds} AS DOUBLE)))`,
   daysBetween: (a, b) => `datediff('day', ${a}, ${b})`,
   // timezone('UTC', ts) reads a plain timestamp as UTC whatever the session zone; the outer call gives local wall time.

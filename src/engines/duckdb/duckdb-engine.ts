@@ -12,14 +12,45 @@ import { duckdbDialect } from "./duckdb-dialect.js";
  */
 const DEFAULT_MEMORY_LIMIT = "1GB";
 
+export interface OpenDuckDBOptions {
+  /**
+   * Open with DuckDB's `access_mode = READ_ONLY`: many such processes may read
+   * one file at once (but none while a process writes it). Never migrates.
+   */
+  readonly readOnly?: boolean;
+  /** Bring the schema up to date on open; default: when not read-only. */
+  readonly migrate?: boolean;
+}
+
 /** Opens (and creates or migrates) a DuckDB database file; `:memory:` for a throwaway one. */
-export async function openDuckDB(path: string): Promise<Engine> {
+export async function openDuckDB(path: string, options: OpenDuckDBOptions = {}): Promise<Engine> {
+  const readOnly = options.readOnly === true;
   const instance = await DuckDBInstance.create(path, {
     memory_limit: process.env.CRM_KPI_DUCKDB_MEMORY ?? DEFAULT_MEMORY_LIMIT,
+    ...(readOnly ? { access_mode: "READ_ONLY" } : {}),
+    ...threadsSetting(),
   });
-  const engine = new DuckDBEngine(instance, await openConnection(instance), true);
-  await migrate(engine);
-  return engine;
+  let engine: Engine | undefined;
+  try {
+    engine = new DuckDBEngine(instance, await openConnection(instance), true);
+    if (options.migrate ?? !readOnly) await migrate(engine);
+    return engine;
+  } catch (error) {
+    // A failed open must not keep the file (and its lock) open.
+    if (engine) await engine.close();
+    else instance.closeSync();
+    throw error;
+  }
+}
+
+/**
+ * DuckDB's worker threads: its default (one per core) unless
+ * CRM_KPI_DUCKDB_THREADS sets a count. Results do not depend on it (sums are
+ * exact, rows sorted); the reproducibility test runs with 1 and with 4.
+ */
+function threadsSetting(): { threads?: string } {
+  const threads = process.env.CRM_KPI_DUCKDB_THREADS;
+  return threads && /^[1-9][0-9]*$/.test(threads) ? { threads } : {};
 }
 
 async function openConnection(instance: DuckDBInstance): Promise<DuckDBConnection> {

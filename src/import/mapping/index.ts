@@ -1,6 +1,8 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
+import { CrmKpiError } from "../../core/errors.js";
 import type { DatasetSettings } from "../../core/model/settings.js";
+import { headerProblems } from "../header-checks.js";
 import type { RawSource } from "../raw-record.js";
 import type { KeyPath } from "./compile-mapping.js";
 import { loadMapping } from "./load-mapping.js";
@@ -23,6 +25,7 @@ export { type LoadedMapping, loadMapping, parseMapping } from "./load-mapping.js
 export async function mappedSources(
   mappingFile: string,
   dataDir: string,
+  options: { readonly encoding?: string } = {},
 ): Promise<{ sources: RawSource[]; settings?: Partial<DatasetSettings> }> {
   const mapping = await loadMapping(mappingFile);
   const headers = new Map<string, readonly string[] | undefined>();
@@ -35,6 +38,7 @@ export async function mappedSources(
       name: spec.from,
       type: spec.type,
       delimiter: spec.delimiter,
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     };
     try {
       await access(file.path);
@@ -45,7 +49,7 @@ export async function mappedSources(
       );
     }
     const key = `${file.path}|${file.type}|${file.delimiter ?? ""}`;
-    if (!headers.has(key)) headers.set(key, await readHeader(file));
+    if (!headers.has(key)) headers.set(key, checkedHeader(file, await readHeader(file)));
     return { file, header: headers.get(key) };
   };
 
@@ -82,4 +86,24 @@ export async function mappedSources(
     sources.push(createMappedSource(source, main.file, joins, mapping.vars));
   }
   return mapping.settings ? { sources, settings: mapping.settings } : { sources };
+}
+
+/** A user's CSV header naming a column twice cannot be mapped unambiguously: an error naming both positions. */
+function checkedHeader(
+  file: SourceFile,
+  header: readonly string[] | undefined,
+): readonly string[] | undefined {
+  const duplicate = header && headerProblems(header, undefined)[0];
+  if (!duplicate) return header;
+  throw new CrmKpiError(
+    "import_bad_file",
+    `${file.name}:1: ${duplicate.reason}`,
+    {
+      messageKey: "importer.error.duplicateColumn",
+      file: file.name,
+      column: duplicate.column ?? "",
+      ...duplicate.params,
+    },
+    { file: file.name, line: 1, ...(duplicate.column === null ? {} : { column: duplicate.column }) },
+  );
 }

@@ -1,9 +1,8 @@
-import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { CrmKpiError } from "../../core/errors.js";
 import type { RecordDefect } from "../raw-record.js";
+import { decodedText } from "../text-decoding.js";
 import type { SourceType } from "./compile-mapping.js";
 
 /** One row of a user's file: its physical first line (1-based) and its cells as text. */
@@ -21,6 +20,34 @@ export interface SourceFile {
   readonly name: string;
   readonly type: SourceType;
   readonly delimiter: string | undefined;
+  /** WHATWG encoding label (default UTF-8; a byte order mark wins). */
+  readonly encoding?: string;
+}
+
+/** The file's text, strictly decoded (bad bytes are an error naming the line), in pieces ending at a line break. */
+function textPieces(file: SourceFile): AsyncGenerator<string> {
+  return decodedText(file.path, file.name, file.encoding ? { encoding: file.encoding } : {});
+}
+
+/** `textPieces` as a UTF-8 byte stream piped into `into`, which fails with the decoding error if there is one. */
+function pipeText<T extends NodeJS.WritableStream & { destroy(error?: Error): unknown }>(
+  file: SourceFile,
+  into: T,
+): T {
+  const source = Readable.from(textPieces(file));
+  source.on("error", (error) => into.destroy(error));
+  return source.pipe(into);
+}
+
+/** The lines of the decoded text (LF, CRLF or a lone CR end one), without their breaks. */
+async function* textLines(file: SourceFile): AsyncGenerator<string> {
+  let rest = "";
+  for await (const piece of textPieces(file)) {
+    const parts = (rest + piece).split(/\r\n|\n|\r/);
+    rest = parts.pop() ?? "";
+    yield* parts;
+  }
+  if (rest !== "") yield rest;
 }
 
 /** The header of a CSV file, or undefined for JSON formats (their keys vary per row). */
@@ -43,7 +70,8 @@ export function readRows(file: SourceFile): AsyncIterable<SourceRow> {
 }
 
 async function* csvRecords(file: SourceFile): AsyncGenerator<{ line: number; cells: string[] }> {
-  const parser = createReadStream(file.path).pipe(
+  const parser = pipeText(
+    file,
     parse({
       bom: true,
       raw: true,
@@ -63,6 +91,7 @@ async function* csvRecords(file: SourceFile): AsyncGenerator<{ line: number; cel
       yield { line: start, cells: record };
     }
   } catch (error) {
+    if (error instanceof CrmKpiError) throw error; // bad bytes: already names its line
     throw new CrmKpiError(
       "import_bad_file",
       `${file.name}:${line}: ${(error as Error).message}; check the quoting and the delimiter`,
@@ -93,9 +122,8 @@ async function* csvRows(file: SourceFile): AsyncGenerator<SourceRow> {
 }
 
 async function* ndjsonRows(file: SourceFile): AsyncGenerator<SourceRow> {
-  const lines = createInterface({ input: createReadStream(file.path), crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
-  for await (const text of lines) {
+  for await (const text of textLines(file)) {
     line++;
     if (text.trim() === "") continue;
     let parsed: unknown;
@@ -119,7 +147,8 @@ async function* ndjsonRows(file: SourceFile): AsyncGenerator<SourceRow> {
 }
 
 async function* jsonRows(file: SourceFile): AsyncGenerator<SourceRow> {
-  const text = (await readFile(file.path, "utf8")).replace(/^\uFEFF/, "");
+  let text = "";
+  for await (const piece of textPieces(file)) text += piece;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -24,10 +24,13 @@ import { errorBodyOf } from "../http-errors.js";
 import { jsonBody, jsonResponses } from "../openapi-schemas.js";
 import { requireAdmin } from "../security/require-role.js";
 
+// A date of the request's calendar; Persian and Arabic-Indic digits too (parseCalendarDate reads them).
 const DateText = z
   .string()
   .max(10)
-  .regex(/^\d{4}-\d{2}-\d{2}$/);
+  .regex(
+    /^[0-9\u06F0-\u06F9\u0660-\u0669]{4}-[0-9\u06F0-\u06F9\u0660-\u0669]{1,2}-[0-9\u06F0-\u06F9\u0660-\u0669]{1,2}$/,
+  );
 const Text = z.string().max(500);
 
 const TARGET_LIMIT = 1e12;
@@ -168,9 +171,9 @@ const checkRoute = createRoute({
 type GoalBody = z.infer<typeof GoalInputSchema>;
 
 function goalInputOf(body: GoalBody, id?: string): GoalInput {
-  const { asOf, ...input } = body;
-  // "Today" is the as-of day when one is given, as in `crm-kpi goals add`.
-  return { ...input, ...(id ? { id } : {}), ...(input.start ? {} : asOf ? { start: asOf } : {}) };
+  // Without a start, defineGoal starts on the as-of day (or the deadline's year), as in `crm-kpi goals add`.
+  const { asOf: _asOf, ...input } = body;
+  return { ...input, ...(id ? { id } : {}) };
 }
 
 /** The end of the as-of day (a status "as of Dec 31" counts Dec 31), else now. */
@@ -250,7 +253,8 @@ export function registerGoalRoutes(app: ApiApp, deps: AppDeps): void {
     const q = c.req.valid("query");
     const evaluation = await deps.db.read(async (engine) => {
       const goal = await getGoal(engine, id);
-      return evaluateGoal(engine, goal, await asOfInstant(engine, q.asOf, q.calendar ?? goal.calendar));
+      // asOf is read in the calendar the request names (else the dataset's), not the goal's.
+      return evaluateGoal(engine, goal, await asOfInstant(engine, q.asOf, q.calendar));
     });
     return c.json(evaluationJson(evaluation, c.get("lang")), 200);
   });

@@ -78,7 +78,8 @@ const TopCustomerSchema = z
     lifetimeRevenue: z.number(),
     orders: z.number(),
     lastOrderAt: z.string().nullable(),
-    mrr: z.number(),
+    // null: the data has no subscriptions, so MRR is not available.
+    mrr: z.number().nullable(),
   })
   .openapi("TopCustomer");
 

@@ -59,6 +59,16 @@ const ReportSchema = z
     notBrokenDown: z.array(z.string()),
     goals: z.array(z.record(z.string(), z.unknown())),
     warnings: z.array(z.object({ kind: z.string(), count: z.number(), metrics: z.array(z.string()) })),
+    rangeWarnings: z
+      .array(
+        z.object({
+          code: z.string(),
+          messageKey: z.string(),
+          params: z.record(z.string(), z.string()),
+          message: z.string(),
+        }),
+      )
+      .openapi({ description: "About the range: wholly outside the data, a year of another calendar" }),
   })
   .openapi("Report");
 
@@ -129,8 +139,13 @@ async function computeReport(
       ...(previous ? { previous } : {}),
       notAvailable: result.notAvailable,
       notBrokenDown: result.notBrokenDown,
-      goals: (await goalNotesFor(engine, reported)) as unknown as Record<string, unknown>[],
+      // Judged as of the report's last period, as `crm-kpi report` does.
+      goals: (await goalNotesFor(engine, reported, result.asOfMs ?? undefined)) as unknown as Record<
+        string,
+        unknown
+      >[],
       warnings: await qualityWarningsFor(engine, reported),
+      rangeWarnings: result.warnings.map((w) => ({ ...w, params: { ...w.params } })),
     },
   };
 }
@@ -163,7 +178,12 @@ async function reportWithPrevious(
     return period === undefined ? [] : [{ ...valueJson(v), period, previousPeriod: v.period }];
   });
   return {
-    result: { ...wide, periods: range.periods, values: wide.values.filter((v) => current.has(v.period)) },
+    result: {
+      ...wide,
+      periods: range.periods,
+      warnings: range.warnings,
+      values: wide.values.filter((v) => current.has(v.period)),
+    },
     previous,
   };
 }

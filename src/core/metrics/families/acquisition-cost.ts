@@ -72,7 +72,7 @@ export function newCustomersPerPeriodSql(ctx: MetricContext, options: SpendOptio
 }
 
 /** Channels of a per-channel cac: those of spend and of customers, no null bucket. */
-function channelsSql(ctx: MetricContext): string {
+export function channelsSql(ctx: MetricContext): string {
   return `SELECT channel FROM spend WHERE channel IS NOT NULL
     UNION SELECT acquisition_channel AS channel FROM ${ctx.rel("customers")} WHERE acquisition_channel IS NOT NULL`;
 }
@@ -91,6 +91,7 @@ const cac: MetricDefinition = {
     "(sales + marketing spend in P) / N(P); per channel: spend of the channel / N with that acquisition_channel",
   requires: ["customers", "spend"],
   customerDimensions: ["acquisition_channel"],
+  noBreakdownReason: "metrics.breakdown.reason.spend",
   ownsCustomerRows: true,
   compile(ctx, grouping) {
     const perChannel = byChannel(grouping);

@@ -1,6 +1,12 @@
 import type { EntityName } from "../../model/entities.js";
 import type { MetricContext } from "../metric-context.js";
-import type { MetricDefinition, MetricKind, MetricParam, MetricUnit } from "../metric-definition.js";
+import type {
+  Grouping,
+  MetricDefinition,
+  MetricKind,
+  MetricParam,
+  MetricUnit,
+} from "../metric-definition.js";
 import { spendRowsSql } from "./acquisition-cost.js";
 import { durationDays } from "./duration-param.js";
 import { signedOrderAmount } from "./money-rows.js";
@@ -29,6 +35,7 @@ const WINDOW: MetricParam = {
   name: "campaign_window",
   description: "how long after acquisition a customer's orders count as campaign revenue",
   default: "90d",
+  range: { kind: "duration", minDays: 1, maxDays: 3650 },
 };
 
 /** The row sets the metrics are made of. */
@@ -72,28 +79,28 @@ function acquiredSql(ctx: MetricContext): string {
     JOIN ${ctx.rel("periods")} p ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at`;
 }
 
-/** Rows of one source: idx, campaign_id, record_id, amount (1 for a counted row), detail. */
+/** Rows of one source: idx, campaign_id, customer_id (NULL for spend and unconverted leads), record_id, amount (1 for a counted row), detail. */
 function sourceRowsSql(ctx: MetricContext, source: Source): string {
   const text = (expr: string) => `CAST(${expr} AS VARCHAR)`;
   switch (source) {
     case "spend":
-      return `SELECT sr.idx, sr.campaign_id, sr.record_id, sr.amount, sr.detail
+      return `SELECT sr.idx, sr.campaign_id, CAST(NULL AS VARCHAR) AS customer_id, sr.record_id, sr.amount, sr.detail
         FROM (${spendRowsSql(ctx)}) sr WHERE sr.campaign_id IS NOT NULL`;
     case "leads":
     case "converted_leads": {
       const onlyConverted = source === "converted_leads" ? ` AND l.status = ${ctx.bind(CONVERTED)}` : "";
-      return `SELECT p.idx, l.campaign_id, l.lead_id AS record_id, 1 AS amount,
+      return `SELECT p.idx, l.campaign_id, l.customer_id, l.lead_id AS record_id, 1 AS amount,
           CONCAT(COALESCE(l.status, ${ctx.bind("-")}), ${ctx.bind(", created ")}, ${text("l.created_at")}) AS detail
         FROM leads l JOIN ${ctx.rel("periods")} p ON l.created_at >= p.start_at AND l.created_at < p.end_at
         WHERE l.campaign_id IS NOT NULL${onlyConverted}`;
     }
     case "customers":
-      return `SELECT a.idx, a.campaign_id, a.customer_id AS record_id, 1 AS amount,
+      return `SELECT a.idx, a.campaign_id, a.customer_id, a.customer_id AS record_id, 1 AS amount,
           CONCAT(${ctx.bind("lead ")}, a.lead_id, ${ctx.bind(", acquired ")}, ${text("a.acquired_eff")}) AS detail
         FROM (${acquiredSql(ctx)}) a`;
     case "revenue": {
       const window = ctx.days(durationDays(ctx, WINDOW.name, WINDOW.default));
-      return `SELECT a.idx, a.campaign_id, o.order_id AS record_id, ${signedOrderAmount(ctx)} AS amount,
+      return `SELECT a.idx, a.campaign_id, a.customer_id, o.order_id AS record_id, ${signedOrderAmount(ctx)} AS amount,
           CONCAT(${ctx.bind("customer ")}, a.customer_id, ${ctx.bind(", ordered ")}, ${text("o.ordered_at")},
                  ${ctx.bind(", acquired ")}, ${text("a.acquired_eff")}) AS detail
         FROM (${acquiredSql(ctx)}) a JOIN orders o ON o.customer_id = a.customer_id
@@ -131,6 +138,8 @@ function campaignMetric(spec: CampaignMetricSpec): MetricDefinition {
   const sources = [...new Set(spec.terms.map((t) => t.source))];
   const requires = [...new Set(sources.flatMap((s) => SOURCE_REQUIRES[s]))];
   const usesWindow = sources.includes("revenue");
+  // Spend has no customer; leads belong to the customer they converted into (else the null bucket).
+  const perCustomer = !sources.includes("spend");
   return {
     id: spec.id,
     family: "marketing",
@@ -142,8 +151,11 @@ function campaignMetric(spec: CampaignMetricSpec): MetricDefinition {
     ...(usesWindow ? { params: [WINDOW] } : {}),
     builtInBreakdowns: [{ keys: ["campaign_id"] }],
     hasTotal: false,
-    customerDimensions: "none",
+    ...(perCustomer
+      ? { customerDimensions: "all", breakdownWithin: ["campaign_id"], ownsCustomerRows: true }
+      : { customerDimensions: "none", noBreakdownReason: "metrics.breakdown.reason.campaignSpend" }),
     compile(ctx, grouping) {
+      if (grouping.source === "customer") return compilePerSegment(ctx, spec, sources, grouping);
       // Every campaign × every period, so a quiet campaign still shows its zeros.
       const sums = sources
         .map((s) => `SUM(CASE WHEN x.src = ${ctx.bind(s)} THEN x.amount END) AS ${s}`)
@@ -171,17 +183,59 @@ function campaignMetric(spec: CampaignMetricSpec): MetricDefinition {
           const gate = term.ifSpend
             ? ` WHERE EXISTS (SELECT 1 FROM (${sourceRowsSql(ctx, "spend")}) s WHERE s.idx = r.idx AND s.campaign_id = r.campaign_id)`
             : "";
-          return `SELECT ${drillColumns(ctx, "r.idx", grouping, ["r.campaign_id"], {
+          const segment = segmentOf(ctx, grouping);
+          return `SELECT ${drillColumns(ctx, "r.idx", grouping, ["r.campaign_id", ...segment.groups], {
             part: term.part,
             entity: SOURCE_ENTITY[term.source],
             recordId: "r.record_id",
             ...(amount ? { amount } : {}),
             detail: "r.detail",
-          })} FROM (${sourceRowsSql(ctx, term.source)}) r${gate}`;
+          })} FROM (${sourceRowsSql(ctx, term.source)}) r${segment.join}${gate}`;
         })
         .join("\nUNION ALL\n");
     },
   };
+}
+
+/**
+ * Per campaign and customer segment (`--by`, nested in campaign_id): the
+ * segment's customer columns over alias `c`, joined to the rows' customer;
+ * a row without one falls in the null bucket, so segments add up.
+ */
+function segmentOf(ctx: MetricContext, grouping: Grouping): { groups: string[]; join: string } {
+  if (grouping.source !== "customer") return { groups: [], join: "" };
+  return {
+    groups: grouping.keys.slice(1).map((k) => `c.${ctx.q(k)}`),
+    join: ` LEFT JOIN ${ctx.rel("customers")} c ON c.customer_id = r.customer_id`,
+  };
+}
+
+/** Rows per period, campaign and segment where the campaign has rows (no filling). */
+function compilePerSegment(
+  ctx: MetricContext,
+  spec: CampaignMetricSpec,
+  sources: readonly Source[],
+  grouping: Grouping,
+): string {
+  const segment = segmentOf(ctx, grouping);
+  const keys = segment.groups.map((g, i) => `${g} AS g${i + 1}`).join(", ");
+  const names = segment.groups.map((_, i) => `, x.g${i + 1}`).join("");
+  const sums = sources
+    .map((s) => `SUM(CASE WHEN x.src = ${ctx.bind(s)} THEN x.amount END) AS ${s}`)
+    .join(", ");
+  const rows = sources
+    .map(
+      (s) =>
+        `SELECT ${ctx.bind(s)} AS src, r.idx, r.campaign_id, r.amount, ${keys} FROM (${sourceRowsSql(ctx, s)}) r${segment.join}`,
+    )
+    .join("\nUNION ALL\n");
+  const groups = ["a.campaign_id", ...segment.groups.map((_, i) => `a.g${i + 1}`)];
+  return `SELECT ${metricColumns(ctx, spec.id, "a.idx", grouping, groups, {
+    ...(spec.value ? { value: spec.value } : {}),
+    ...(spec.numerator ? { numerator: spec.numerator } : {}),
+    ...(spec.denominator ? { denominator: spec.denominator } : {}),
+  })}
+    FROM (SELECT x.idx, x.campaign_id${names}, ${sums} FROM (${rows}) x GROUP BY x.idx, x.campaign_id${names}) a`;
 }
 
 const zero = (source: Source) => `COALESCE(a.${source}, 0)`;

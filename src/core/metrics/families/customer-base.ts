@@ -93,7 +93,12 @@ const growthMetric: MetricDefinition = {
   customerDimensions: "all",
   formula: "N / B, B = customers acquired before start (method all) or S (method active)",
   params: [
-    { name: "method", description: "all: every customer acquired before start; active: S", default: "all" },
+    {
+      name: "method",
+      description: "all: every customer acquired before start; active: S",
+      default: "all",
+      range: { kind: "choice", values: ["all", "active"] },
+    },
   ],
   compile(ctx, grouping) {
     if (ctx.param("method", "all") === "active") return compileTerms(this.id, GROWTH_ACTIVE)(ctx, grouping);

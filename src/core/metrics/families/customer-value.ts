@@ -1,9 +1,15 @@
 import type { MetricContext } from "../metric-context.js";
 import type { Grouping, MetricDefinition, MetricParam } from "../metric-definition.js";
-import { newCustomersPerPeriodSql, spendPerPeriodSql, spendRowsSql } from "./acquisition-cost.js";
+import {
+  channelsSql,
+  newCustomersPerPeriodSql,
+  spendPerPeriodSql,
+  spendRowsSql,
+} from "./acquisition-cost.js";
 import { durationDays, numberParam } from "./duration-param.js";
-import { signedOrderAmount } from "./money-rows.js";
-import { drillColumns, metricColumns, type Part } from "./sql-helpers.js";
+import { customerJoin, signedOrderAmount } from "./money-rows.js";
+import { customerGroupExpressions, drillColumns, metricColumns, type Part } from "./sql-helpers.js";
+import { customerDomainSql, windowStatsBySegmentSql } from "./window-segments.js";
 import { windowBaseSql, windowDays, windowStart } from "./window-stats.js";
 
 /**
@@ -27,21 +33,25 @@ const WINDOW: MetricParam = {
   name: "window",
   description: "length of W, ending at the period end",
   default: "365d",
+  range: { kind: "duration", minDays: 1, maxDays: 3650 },
 };
 const GROSS_MARGIN: MetricParam = {
   name: "gross_margin",
   description: "share of revenue kept",
   default: "1",
+  range: { kind: "number", min: 0, max: 1, minExclusive: true },
 };
 const LIFESPAN: MetricParam = {
   name: "lifespan_years",
   description: "customer lifespan in years; empty: 1 / annual churn over W",
   default: "",
+  range: { kind: "number", min: 0, max: 100, minExclusive: true, optional: true },
 };
 const PAYBACK_WINDOW: MetricParam = {
   name: "payback_window",
   description: "cohort revenue window after acquisition (30-day months)",
   default: "90d",
+  range: { kind: "duration", minDays: 1, maxDays: 3650 },
 };
 
 /** A numeric constant, bound and typed (a bare bound integer would make the division integral). */
@@ -55,9 +65,22 @@ function windowOrdersSql(ctx: MetricContext): string {
     FROM ${ctx.rel("periods")} p JOIN orders o ON o.ordered_at >= ${windowStart(ctx)} AND o.ordered_at < p.end_at`;
 }
 
-/** One row per period `w`: revenue, orders, buyers, at_start, churned (shared relation `window_stats`). */
-function windowStatsSql(ctx: MetricContext): string {
+/**
+ * One row per period `w`: revenue, orders, buyers, at_start, churned (shared
+ * relation `window_stats`); per customer segment, one per period and group
+ * with `g0`…`gN` (window-segments.ts).
+ */
+function windowStatsSql(ctx: MetricContext, grouping: Grouping): string {
+  if (grouping.source === "customer") return windowStatsBySegmentSql(ctx, grouping);
   return `SELECT idx, revenue, orders, buyers, at_start, churned FROM ${ctx.rel("window_stats")}`;
+}
+
+/** The customer columns of a segment's drill rows over customer alias `c`, joined on `customerId`. */
+function segmentOf(ctx: MetricContext, grouping: Grouping, customerId: string) {
+  return {
+    groups: customerGroupExpressions(ctx, grouping, "c"),
+    join: customerJoin(ctx, grouping, customerId),
+  };
 }
 
 /** Customer value per year over W: revenue_W / buyers_W × 365 d / W (null without buyers). */
@@ -82,44 +105,53 @@ type DrillRows = (ctx: MetricContext, grouping: Grouping, part: Part) => string;
 
 const windowOrderRows =
   (withAmount: boolean): DrillRows =>
-  (ctx, grouping, part) =>
-    `SELECT ${drillColumns(ctx, "wo.idx", grouping, [], {
+  (ctx, grouping, part) => {
+    const s = segmentOf(ctx, grouping, "wo.customer_id");
+    return `SELECT ${drillColumns(ctx, "wo.idx", grouping, s.groups, {
       part,
       entity: "orders",
       recordId: "wo.order_id",
       amount: withAmount ? "wo.amount" : undefined,
       detail: `${ctx.bind("ordered ")} || CAST(wo.ordered_at AS VARCHAR)`,
-    })} FROM (${windowOrdersSql(ctx)}) wo`;
+    })} FROM (${windowOrdersSql(ctx)}) wo ${s.join}`;
+  };
 
-const buyerRows: DrillRows = (ctx, grouping, part) =>
-  `SELECT DISTINCT ${drillColumns(ctx, "wo.idx", grouping, [], {
+const buyerRows: DrillRows = (ctx, grouping, part) => {
+  const s = segmentOf(ctx, grouping, "wo.customer_id");
+  return `SELECT DISTINCT ${drillColumns(ctx, "wo.idx", grouping, s.groups, {
     part,
     entity: "customers",
     recordId: "wo.customer_id",
     detail: ctx.bind("ordered in the window"),
-  })} FROM (${windowOrdersSql(ctx)}) wo WHERE wo.customer_id IS NOT NULL`;
+  })} FROM (${windowOrdersSql(ctx)}) wo ${s.join} WHERE wo.customer_id IS NOT NULL`;
+};
 
 const baseRows =
   (onlyChurned: boolean): DrillRows =>
-  (ctx, grouping, part) =>
-    `SELECT ${drillColumns(ctx, "wb.idx", grouping, [], {
+  (ctx, grouping, part) => {
+    const s = segmentOf(ctx, grouping, "wb.customer_id");
+    return `SELECT ${drillColumns(ctx, "wb.idx", grouping, s.groups, {
       part,
       entity: "customers",
       recordId: "wb.customer_id",
       detail: `CASE WHEN wb.churned THEN ${ctx.bind("active at window start, churned by end")} ELSE ${ctx.bind("active at window start and at end")} END`,
-    })} FROM (${windowBaseSql(ctx)}) wb${onlyChurned ? " WHERE wb.churned" : ""}`;
+    })} FROM (${windowBaseSql(ctx)}) wb ${s.join}${onlyChurned ? " WHERE wb.churned" : ""}`;
+  };
 
-/** A parameter shown as the row behind a part (lifespan_years when given). */
+/** A parameter shown as the row behind a part (lifespan_years when given), in every period and segment. */
 const paramRow =
   (name: string, value: (ctx: MetricContext) => number): DrillRows =>
-  (ctx, grouping, part) =>
-    `SELECT ${drillColumns(ctx, "p.idx", grouping, [], {
+  (ctx, grouping, part) => {
+    const perSegment = grouping.source === "customer";
+    const groups = grouping.keys.map((_, i) => `dom.g${i}`);
+    return `SELECT ${drillColumns(ctx, "p.idx", grouping, perSegment ? groups : [], {
       part,
       entity: "params",
       recordId: ctx.bind(name),
       amount: num(ctx, value(ctx)),
       detail: ctx.bind(`--param ${name}`),
-    })} FROM ${ctx.rel("periods")} p`;
+    })} FROM ${ctx.rel("periods")} p${perSegment ? ` CROSS JOIN (${customerDomainSql(ctx, grouping)}) dom` : ""}`;
+  };
 
 const lifespanGiven = (ctx: MetricContext) => ctx.param(LIFESPAN.name, "").trim() !== "";
 const lifespanValue = (ctx: MetricContext) => numberParam(ctx, LIFESPAN.name, ctx.param(LIFESPAN.name, "1"));
@@ -154,12 +186,20 @@ function windowMetric(m: WindowMetric): MetricDefinition {
     formula: m.formula,
     requires: m.churn ? ["customers", "orders"] : ["orders"],
     params: m.params,
-    customerDimensions: "none",
+    // Orders and the customer base belong to customers: a segment restricts both parts to its customers.
+    customerDimensions: "all",
     compile: (ctx, grouping) =>
-      `SELECT ${metricColumns(ctx, m.id, "w.idx", grouping, [], {
-        numerator: m.numerator(ctx),
-        denominator: m.denominator(ctx),
-      })} FROM (${windowStatsSql(ctx)}) w`,
+      `SELECT ${metricColumns(
+        ctx,
+        m.id,
+        "w.idx",
+        grouping,
+        grouping.keys.map((_, i) => `w.g${i}`),
+        {
+          numerator: m.numerator(ctx),
+          denominator: m.denominator(ctx),
+        },
+      )} FROM (${windowStatsSql(ctx, grouping)}) w`,
     drill: m.drill,
   };
 }
@@ -264,53 +304,74 @@ const clv = windowMetric({
   drill: clvDrill,
 });
 
-/** Orders of the P cohort (customers acquired in P) in their first payback window: idx, order_id, customer_id, ordered_at, amount. */
+/**
+ * Orders of the P cohort (customers acquired in P) in their first payback
+ * window: idx, order_id, customer_id, ordered_at, amount, channel (the
+ * customer's acquisition_channel).
+ */
 function cohortRevenueSql(ctx: MetricContext): string {
   const window = ctx.bind(durationDays(ctx, PAYBACK_WINDOW.name, PAYBACK_WINDOW.default) * DAY_SECONDS);
-  return `SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, ${signedOrderAmount(ctx)} AS amount
+  return `SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, ${signedOrderAmount(ctx)} AS amount,
+      c.acquisition_channel AS channel
     FROM ${ctx.rel("periods")} p
     JOIN ${ctx.rel("customers")} c ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at
     JOIN orders o ON o.customer_id = c.customer_id AND o.ordered_at >= c.acquired_eff
       AND o.ordered_at < ${ctx.dialect.addSeconds("c.acquired_eff", window)}`;
 }
 
-/** cac per period `p` (null without new customers), from the spend arithmetic of acquisition-cost.ts. */
-function cacColumns(ctx: MetricContext): { from: string; cac: string } {
+/**
+ * Metrics built on cac break down by acquisition channel only, as cac does
+ * (METRICS.md §3): spend has a channel but no customer. The customer grouping
+ * is then `--by acquisition_channel`, every period × channel of spend or
+ * customers (`ch.channel`), no null bucket.
+ */
+const perChannel = (grouping: Grouping) => grouping.source === "customer";
+
+/** cac per period `p` (and channel `ch`), null without new customers, from the spend arithmetic of acquisition-cost.ts. */
+function cacColumns(ctx: MetricContext, grouping: Grouping): { from: string; cac: string } {
+  const byChannel = perChannel(grouping);
+  const on = (alias: string) =>
+    `${alias}.idx = p.idx${byChannel ? ` AND ${alias}.channel = ch.channel` : ""}`;
   return {
-    from: `LEFT JOIN (${spendPerPeriodSql(ctx)}) sp ON sp.idx = p.idx
-      LEFT JOIN (${newCustomersPerPeriodSql(ctx)}) nc ON nc.idx = p.idx`,
+    from: `LEFT JOIN (${spendPerPeriodSql(ctx, { byChannel })}) sp ON ${on("sp")}
+      LEFT JOIN (${newCustomersPerPeriodSql(ctx, { byChannel })}) nc ON ${on("nc")}`,
     cac: "CAST(COALESCE(sp.spend, 0) AS DOUBLE) / NULLIF(nc.n, 0)",
   };
 }
 
+/** Every period `p`, crossed with every channel `ch` for a per-channel grouping. */
+function periodsFrom(ctx: MetricContext, grouping: Grouping): string {
+  return `${ctx.rel("periods")} p${perChannel(grouping) ? ` CROSS JOIN (${channelsSql(ctx)}) ch` : ""}`;
+}
+
 const newCustomerRows: DrillRows = (ctx, grouping, part) =>
-  `SELECT ${drillColumns(ctx, "p.idx", grouping, [], {
+  `SELECT ${drillColumns(ctx, "p.idx", grouping, perChannel(grouping) ? ["c.acquisition_channel"] : [], {
     part,
     entity: "customers",
     recordId: "c.customer_id",
     detail: `${ctx.bind("acquired ")} || CAST(c.acquired_eff AS VARCHAR)`,
   })} FROM ${ctx.rel("periods")} p JOIN ${ctx.rel("customers")} c
-    ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at`;
+    ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at${perChannel(grouping) ? " WHERE c.acquisition_channel IS NOT NULL" : ""}`;
 
-/** Spend rows and new customers behind cac. */
+/** Spend rows and new customers behind cac (per channel: spend without a channel is left out). */
 const cacRows: DrillRows = (ctx, grouping, part) =>
-  `SELECT ${drillColumns(ctx, "sr.idx", grouping, [], {
+  `SELECT ${drillColumns(ctx, "sr.idx", grouping, perChannel(grouping) ? ["sr.channel"] : [], {
     part,
     entity: "spend",
     recordId: "sr.record_id",
     amount: "sr.amount",
     detail: "sr.detail",
-  })} FROM (${spendRowsSql(ctx)}) sr
+  })} FROM (${spendRowsSql(ctx)}) sr${perChannel(grouping) ? " WHERE sr.channel IS NOT NULL" : ""}
   UNION ALL ${newCustomerRows(ctx, grouping, part)}`;
 
 const cohortOrderRows: DrillRows = (ctx, grouping, part) =>
-  `SELECT ${drillColumns(ctx, "co.idx", grouping, [], {
+  `SELECT ${drillColumns(ctx, "co.idx", grouping, perChannel(grouping) ? ["co.channel"] : [], {
     part,
     entity: "orders",
     recordId: "co.order_id",
     amount: "co.amount",
     detail: `${ctx.bind("cohort order ")} || CAST(co.ordered_at AS VARCHAR)`,
-  })} FROM (${cohortRevenueSql(ctx)}) co`;
+  })} FROM (${cohortRevenueSql(ctx)}) co${perChannel(grouping) ? " WHERE co.channel IS NOT NULL" : ""}`;
 
 const cacPaybackMonths: MetricDefinition = {
   id: "cac_payback_months",
@@ -322,17 +383,22 @@ const cacPaybackMonths: MetricDefinition = {
     "cac / (monthly revenue per new customer × gross_margin); monthly revenue per new customer = Σ revenue of the P cohort in [acquired_at, acquired_at + payback_window) / (N × payback_window in 30-day months)",
   requires: ["customers", "spend", "orders"],
   params: [PAYBACK_WINDOW, GROSS_MARGIN],
-  customerDimensions: "none",
+  customerDimensions: ["acquisition_channel"],
+  noBreakdownReason: "metrics.breakdown.reason.spend",
+  ownsCustomerRows: true,
   compile(ctx, grouping) {
     const months = durationDays(ctx, PAYBACK_WINDOW.name, PAYBACK_WINDOW.default) / 30;
     const margin = numberParam(ctx, GROSS_MARGIN.name, GROSS_MARGIN.default);
-    const { from, cac } = cacColumns(ctx);
-    return `SELECT ${metricColumns(ctx, this.id, "p.idx", grouping, [], {
+    const { from, cac } = cacColumns(ctx, grouping);
+    const byChannel = perChannel(grouping);
+    const channel = byChannel ? ", channel" : "";
+    return `SELECT ${metricColumns(ctx, this.id, "p.idx", grouping, byChannel ? ["ch.channel"] : [], {
       numerator: cac,
       denominator: `CAST(COALESCE(cr.revenue, 0) AS DOUBLE) / NULLIF(nc.n, 0) / ${num(ctx, months)} * ${num(ctx, margin)}`,
     })}
-      FROM ${ctx.rel("periods")} p ${from}
-      LEFT JOIN (SELECT idx, SUM(amount) AS revenue FROM (${cohortRevenueSql(ctx)}) co GROUP BY idx) cr ON cr.idx = p.idx`;
+      FROM ${periodsFrom(ctx, grouping)} ${from}
+      LEFT JOIN (SELECT idx${channel}, SUM(amount) AS revenue FROM (${cohortRevenueSql(ctx)}) co GROUP BY idx${channel}) cr
+        ON cr.idx = p.idx${byChannel ? " AND cr.channel = ch.channel" : ""}`;
   },
   drill: drillFrom([
     ["numerator", cacRows],
@@ -350,14 +416,19 @@ const ltvToCac: MetricDefinition = {
   formula: "clv / cac",
   requires: ["customers", "orders", "spend"],
   params: [WINDOW, LIFESPAN, GROSS_MARGIN],
-  customerDimensions: "none",
+  // Per channel: clv of the channel's customers / cac of the channel.
+  customerDimensions: ["acquisition_channel"],
+  noBreakdownReason: "metrics.breakdown.reason.spend",
+  ownsCustomerRows: true,
   compile(ctx, grouping) {
-    const { from, cac } = cacColumns(ctx);
-    return `SELECT ${metricColumns(ctx, this.id, "p.idx", grouping, [], {
+    const { from, cac } = cacColumns(ctx, grouping);
+    const byChannel = perChannel(grouping);
+    return `SELECT ${metricColumns(ctx, this.id, "p.idx", grouping, byChannel ? ["ch.channel"] : [], {
       numerator: `(${clvNumerator(ctx)}) / NULLIF(${annualChurn(ctx)}, 0)`,
       denominator: cac,
     })}
-      FROM ${ctx.rel("periods")} p JOIN (${windowStatsSql(ctx)}) w ON w.idx = p.idx ${from}`;
+      FROM ${periodsFrom(ctx, grouping)}
+      LEFT JOIN (${windowStatsSql(ctx, grouping)}) w ON w.idx = p.idx${byChannel ? " AND w.g0 = ch.channel" : ""} ${from}`;
   },
   drill: drillFrom([
     ["numerator", windowOrderRows(true)],

@@ -51,6 +51,7 @@ const emailListGrowthRate: MetricDefinition = {
   requires: ["email_events"],
   builtInBreakdowns: [{ keys: ["list_id"] }],
   customerDimensions: "none",
+  noBreakdownReason: "metrics.breakdown.reason.emailList",
   compile(ctx, grouping) {
     const perList = byList(grouping);
     // Per list: every list × every period, so a quiet list still reports its size.

@@ -1,6 +1,6 @@
 import { CrmKpiError } from "../../errors.js";
 import type { MetricContext } from "../metric-context.js";
-import type { MetricDefinition } from "../metric-definition.js";
+import type { MetricDefinition, MetricParam } from "../metric-definition.js";
 import { compileParts, customerJoin, drillParts, type MoneyPart } from "./money-rows.js";
 
 /**
@@ -15,7 +15,8 @@ const GRACE_PARAM = {
   description:
     "days around end_at in which the next term must start; default: the dataset's renewal_grace_days",
   default: "30",
-} as const;
+  range: { kind: "number", min: 0, max: 365 },
+} as const satisfies MetricParam;
 
 function graceDays(ctx: MetricContext): number {
   const text = ctx.param(GRACE_PARAM.name, String(ctx.settings.renewal_grace_days));

@@ -75,12 +75,14 @@ const WINDOW_PARAM: MetricParam = {
   description:
     "first_order, or a duration Nd, Nw (7 d), Nm (30 d), Ny (365 d); default: the dataset's new_revenue_window",
   default: "first_order",
+  range: { kind: "duration", minDays: 1, maxDays: 3650, also: ["first_order"] },
 };
 
 const TOP_PARAM: MetricParam = {
   name: "top_percent",
   description: "the share of paying customers at the top, in percent (rounded up to whole customers)",
   default: "20",
+  range: { kind: "number", min: 1, max: 100, integer: true },
 };
 
 function topPercent(ctx: MetricContext): number {

@@ -19,6 +19,13 @@ export interface RowTerm {
   readonly amount?: string;
   /** The table the rows of this term come from, when not the metric's `entity`. */
   readonly entity?: string;
+  /**
+   * An exact integer the SQL sums instead of `amount` (whole milliseconds of a
+   * duration), divided once by `divisor` after the sum: a sum of doubles
+   * depends on the order DuckDB's threads add them in. `amount` stays what the
+   * drill-down shows.
+   */
+  readonly exact?: { readonly amount: string; readonly divisor: number };
 }
 
 /** A value-only sibling computed from the same rows (`_median`, `_p90`). */
@@ -50,7 +57,11 @@ export interface RowBreakdown {
 function aggregate(terms: readonly RowTerm[], part: Part): string | undefined {
   const mine = terms.filter((t) => t.part === part);
   if (mine.length === 0) return undefined;
-  return `(${mine.map((t) => `SUM(CASE WHEN ${t.when ?? "TRUE"} THEN ${t.amount ?? "1"} ELSE 0 END)`).join(" + ")})`;
+  const sum = (t: RowTerm) =>
+    t.exact
+      ? `(SUM(CASE WHEN ${t.when ?? "TRUE"} THEN ${t.exact.amount} ELSE 0 END) / ${t.exact.divisor.toFixed(1)})`
+      : `SUM(CASE WHEN ${t.when ?? "TRUE"} THEN ${t.amount ?? "1"} ELSE 0 END)`;
+  return `(${mine.map(sum).join(" + ")})`;
 }
 
 function breakdownOf(spec: RowMetricSpec, grouping: Grouping): RowBreakdown | undefined {
@@ -122,6 +133,21 @@ export function rowMetric(spec: RowMetricSpec): MetricDefinition {
 /** Mean terms over `r.x`: numerator = Σ x, denominator = count (METRICS.md "Output"). */
 export const MEAN_TERMS: readonly RowTerm[] = [{ part: "numerator", amount: "r.x" }, { part: "denominator" }];
 
+/**
+ * Mean terms of a duration: the rows give `r.x` (in the unit, for the
+ * drill-down and percentiles) and `r.x_ms` (whole milliseconds); the
+ * numerator sums the milliseconds exactly and converts once.
+ */
+export function durationMeanTerms(msPerUnit: number): readonly RowTerm[] {
+  return [
+    { part: "numerator", amount: "r.x", exact: { amount: "r.x_ms", divisor: msPerUnit } },
+    { part: "denominator" },
+  ];
+}
+
+export const MS_PER_HOUR = 3_600_000;
+export const MS_PER_DAY = 86_400_000;
+
 /** The `_median` and `_p90` siblings of a mean over `r.x` (continuous percentiles). */
 export function percentileSiblings(id: string): readonly RowStatistic[] {
   return [
@@ -131,10 +157,13 @@ export function percentileSiblings(id: string): readonly RowStatistic[] {
 }
 
 /**
- * How a rows query names its groups: the customer's columns for `--by`
- * (only rows of known customers) or the metric's own dimensions (`own`:
- * name → expression, every row), a built-in breakdown's expressions, or
- * nothing for the total. Returns `, e0 AS g0, …` and the join it needs.
+ * How a rows query names its groups: the customer's columns for `--by` or
+ * the metric's own dimensions (`own`: name → expression), a built-in
+ * breakdown's expressions, or nothing for the total. Returns `, e0 AS g0, …`
+ * and the join it needs. Every row keeps its place under `--by`: a row
+ * without a (known) customer falls in the `null` bucket, so the segments add
+ * up to the total. A customer grouping nested in a built-in breakdown
+ * (`breakdownWithin`: per stage, per region) takes the built-in keys from `builtIn`.
  */
 export function groupSelect(
   ctx: MetricContext,
@@ -144,12 +173,13 @@ export function groupSelect(
   own: Readonly<Record<string, string>> = {},
 ): { columns: string; join: string } {
   if (grouping.source === "customer") {
-    const isOwn = (k: string) => Object.hasOwn(own, k);
+    const notCustomer = (k: string) => Object.hasOwn(own, k) || Object.hasOwn(builtIn, k);
+    const expression = (k: string) => own[k] ?? builtIn[k] ?? `c.${ctx.q(k)}`;
     return {
-      columns: grouping.keys.map((k, i) => `, ${isOwn(k) ? own[k] : `c.${ctx.q(k)}`} AS g${i}`).join(""),
-      join: grouping.keys.every(isOwn)
+      columns: grouping.keys.map((k, i) => `, ${expression(k)} AS g${i}`).join(""),
+      join: grouping.keys.every(notCustomer)
         ? ""
-        : `JOIN ${ctx.rel("customers")} c ON c.customer_id = ${customerId}`,
+        : `LEFT JOIN ${ctx.rel("customers")} c ON c.customer_id = ${customerId}`,
     };
   }
   const columns = grouping.keys.map((k, i) => `, ${builtIn[k] ?? "NULL"} AS g${i}`).join("");

@@ -78,7 +78,7 @@ describe("deal breakdowns", () => {
     expect(result.values.some((v) => v.segment?.owner_id !== undefined)).toBe(false);
   });
 
-  it("combines with customer dimensions (only deals of known customers then)", async () => {
+  it("combines with customer dimensions (a deal without a known customer in the null bucket)", async () => {
     const result = await reportBy(["region", "pipeline"]);
     const row = (region: string, pipeline: string) =>
       result.values.find(
@@ -91,6 +91,17 @@ describe("deal breakdowns", () => {
     expect(row("North", "default")).toMatchObject({ numerator: 1, denominator: 1 });
     expect(row("South", "default")).toMatchObject({ numerator: 1, denominator: 2 });
     expect(row("North", "enterprise")).toBeDefined();
+    // d6 (no customer) and d2 (customer "nobody", not in customers) keep their place.
+    const none = (pipeline: string) =>
+      result.values.find(
+        (v) =>
+          v.metric === "win_rate" &&
+          v.period === "2024-03" &&
+          v.segment?.region === null &&
+          v.segment?.pipeline === pipeline,
+      );
+    expect(none("default")).toMatchObject({ numerator: 0, denominator: 1 });
+    expect(none("enterprise")).toMatchObject({ numerator: 1, denominator: 2 });
   });
 
   it("reports metrics that have no deal dimensions as totals only, and explains a deal_owner group", async () => {

@@ -1,8 +1,16 @@
 import { CrmKpiError } from "../../errors.js";
+import { MONEY_SQL_TYPE } from "../../sql/dialect.js";
 import type { MetricContext } from "../metric-context.js";
 import type { Grouping, MetricDefinition } from "../metric-definition.js";
 import { daysBetweenInstants, stageOrderSql } from "./deal-stage-history.js";
-import { groupSelect, inPeriod, MEAN_TERMS, percentileSiblings, rowMetric } from "./row-metric.js";
+import {
+  durationMeanTerms,
+  groupSelect,
+  inPeriod,
+  MS_PER_DAY,
+  percentileSiblings,
+  rowMetric,
+} from "./row-metric.js";
 import { openEnd } from "./sql-helpers.js";
 
 /**
@@ -85,14 +93,19 @@ const leadConversionRate = rowMetric({
   unit: "fraction",
   direction: "up",
   requires: ["leads"],
-  // Only converted leads have a customer, so a customer segment would read 100 %.
-  customerDimensions: "none",
+  // A lead belongs to the customer it converted into (DATA_MODEL.md: customer_id is set
+  // when converted); a lead without one falls in the null bucket, so segments add up.
+  customerDimensions: "all",
+  ownDimensions: { lead_source: () => "SELECT DISTINCT source AS v FROM leads" },
   formula: "leads created in P with status converted (now) / leads created in P",
   entity: "leads",
-  rows: (ctx) => `
-    SELECT p.idx AS period_idx, l.lead_id AS record_id, l.status = ${ctx.bind("converted")} AS converted,
+  rows(ctx, grouping) {
+    const g = groupSelect(ctx, grouping, "l.customer_id", {}, { lead_source: "l.source" });
+    return `
+    SELECT p.idx AS period_idx${g.columns}, l.lead_id AS record_id, l.status = ${ctx.bind("converted")} AS converted,
            CONCAT(COALESCE(l.status, ${ctx.bind("-")}), ${ctx.bind(", created ")}, ${text("l.created_at")}) AS detail
-    FROM leads l JOIN ${ctx.rel("periods")} p ON ${inPeriod("l.created_at")}`,
+    FROM leads l JOIN ${ctx.rel("periods")} p ON ${inPeriod("l.created_at")} ${g.join}`;
+  },
   terms: [{ part: "numerator", when: "r.converted" }, { part: "denominator" }],
 });
 
@@ -112,13 +125,14 @@ const salesCycleDays = rowMetric({
     const g = groupSelect(ctx, grouping, "d.customer_id", {}, DEAL_DIMENSIONS);
     const from = "COALESCE(l.created_at, d.created_at)";
     return `SELECT p.idx AS period_idx${g.columns}, d.deal_id AS record_id, ${daysBetweenInstants(ctx, from, "d.closed_at")} AS x,
+        ${ctx.dialect.millisecondsBetween(from, "d.closed_at")} AS x_ms,
         CONCAT(CASE WHEN l.created_at IS NULL THEN ${ctx.bind("deal created ")} ELSE ${ctx.bind("lead created ")} END,
                ${text(from)}, ${ctx.bind(", won ")}, ${text("d.closed_at")}) AS detail
       FROM deals d JOIN ${ctx.rel("periods")} p ON ${inPeriod("d.closed_at")}
       LEFT JOIN leads l ON l.lead_id = d.lead_id ${g.join}
       WHERE ${isWon(ctx)}`;
   },
-  terms: MEAN_TERMS,
+  terms: durationMeanTerms(MS_PER_DAY),
   statistics: percentileSiblings("sales_cycle_days"),
 });
 
@@ -129,7 +143,10 @@ const stageDurationDays = rowMetric({
   unit: "days",
   direction: "down",
   requires: ["deals", "deal_stages"],
-  customerDimensions: "none",
+  // Per stage and the deal's customer's segment (a deal without a customer: null bucket).
+  customerDimensions: "all",
+  breakdownWithin: STAGE_KEYS,
+  ownsCustomerRows: true,
   hasTotal: false,
   formula:
     "per stage, over stage exits in P: mean days from entered_at to the exit (next entry or closed_at)",
@@ -138,10 +155,11 @@ const stageDurationDays = rowMetric({
     const g = groupSelect(ctx, grouping, "e.customer_id", stageGroups);
     return `SELECT p.idx AS period_idx${g.columns}, CONCAT(e.deal_id, ${ctx.bind(" ")}, e.stage) AS record_id,
         ${daysBetweenInstants(ctx, "e.entered_at", "e.exited_at")} AS x,
+        ${ctx.dialect.millisecondsBetween("e.entered_at", "e.exited_at")} AS x_ms,
         CONCAT(${ctx.bind("entered ")}, ${text("e.entered_at")}, ${ctx.bind(", left ")}, ${text("e.exited_at")}) AS detail
       FROM ${ctx.rel("stage_entries")} e JOIN ${ctx.rel("periods")} p ON ${inPeriod("e.exited_at")} ${g.join}`;
   },
-  terms: MEAN_TERMS,
+  terms: durationMeanTerms(MS_PER_DAY),
   statistics: percentileSiblings("stage_duration_days"),
   builtInBreakdowns: [{ keys: STAGE_KEYS, domain: stageDomain, statistics: true }],
 });
@@ -153,7 +171,9 @@ const stageConversion = rowMetric({
   unit: "fraction",
   direction: "up",
   requires: ["deals", "deal_stages"],
-  customerDimensions: "none",
+  customerDimensions: "all",
+  breakdownWithin: STAGE_KEYS,
+  ownsCustomerRows: true,
   hasTotal: false,
   formula:
     "per stage, deals that entered it in P: share that afterwards entered a later stage (pipeline order) or are won, as of now; drop-off = 1 − that",
@@ -187,6 +207,7 @@ const quotaAttainment = rowMetric({
   direction: "up",
   requires: ["quotas", "deals"],
   customerDimensions: "none",
+  noBreakdownReason: "metrics.breakdown.reason.quota",
   formula:
     "Σ won amount of the rep's deals closed in P within the quota period / Σ quota prorated to P by days",
   entity: "quotas",
@@ -271,12 +292,14 @@ const pipelineValue = rowMetric({
   customerDimensions: "all",
   ownDimensions: dealDimensions,
   formula:
-    "Σ amount of deals open at end, × the probability of the deal's stage at end when pipeline_stages gives one (weighted=true)",
+    "Σ amount of deals open at end, × the probability of the deal's stage at end when pipeline_stages gives one (weighted=true); not available when no open deal has an amount",
+  nullWithoutAmounts: true,
   params: [
     {
       name: "weighted",
       description: "true: weight each open deal by its stage probability when pipeline_stages gives one",
       default: "true",
+      range: { kind: "choice", values: ["true", "false"] },
     },
   ],
   entity: "deals",
@@ -290,7 +313,7 @@ const pipelineValue = rowMetric({
         FROM ${ctx.rel("stage_entries")} e JOIN ${ctx.rel("periods")} p
           ON e.entered_at < p.end_at AND ${openEnd(ctx, "e.exited_at")} >= p.end_at) c
       WHERE rn = 1`;
-    return `SELECT p.idx AS period_idx${g.columns}, d.deal_id AS record_id, d.amount_base * ${weight} AS x,
+    return `SELECT p.idx AS period_idx${g.columns}, d.deal_id AS record_id, CAST(d.amount_base * ${weight} AS ${MONEY_SQL_TYPE}) AS x,
         CONCAT(${ctx.bind("stage ")}, COALESCE(cs.stage, d.stage, ${ctx.bind("-")}), ${ctx.bind(", probability ")},
                COALESCE(${text("so.probability")}, ${ctx.bind("-")})) AS detail
       FROM deals d JOIN ${ctx.rel("periods")} p ON d.created_at < p.end_at AND ${openEnd(ctx, "d.closed_at")} >= p.end_at

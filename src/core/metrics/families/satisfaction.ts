@@ -1,7 +1,8 @@
 import { CrmKpiError } from "../../errors.js";
 import type { MetricContext } from "../metric-context.js";
 import type { BuiltInBreakdown, Grouping, MetricDefinition } from "../metric-definition.js";
-import { customerGroupExpressions, drillColumns, groupBy, metricColumns } from "./sql-helpers.js";
+import { NPS_SIBLING_DETAILS, NPS_SIBLINGS, npsWithComponentsSql } from "./nps-components.js";
+import { drillColumns, groupBy, metricColumns } from "./sql-helpers.js";
 
 /**
  * METRICS.md §5, survey metrics. Every metric is Σ contribution / #rows over
@@ -63,22 +64,34 @@ function fromSql(ctx: MetricContext, spec: SurveyMetricSpec, grouping: Grouping)
     ...(spec.survey ? [`r.survey = ${ctx.bind(spec.survey)}`] : []),
     ...(spec.scoredOnly ? ["r.score IS NOT NULL"] : []),
   ];
+  // A response without a (known) customer falls in the null bucket, so segments add up to the total.
   const customers =
-    grouping.source === "customer" ? ` JOIN ${ctx.rel("customers")} c ON c.customer_id = r.customer_id` : "";
+    grouping.source === "customer"
+      ? ` LEFT JOIN ${ctx.rel("customers")} c ON c.customer_id = r.customer_id`
+      : "";
   return `FROM ${ctx.rel("periods")} p JOIN (${scoredRowsSql(ctx)}) r ON ${conditions.join(" AND ")}${customers}`;
 }
 
-function groupExpressions(ctx: MetricContext, grouping: Grouping): string[] {
-  if (grouping.source === "customer") return customerGroupExpressions(ctx, grouping, "c");
+/** Keys of a built-in breakdown read the response row (`r.survey`), customer keys the customer (`c.region`). */
+function groupExpressions(ctx: MetricContext, grouping: Grouping, within: readonly string[] = []): string[] {
+  if (grouping.source === "customer")
+    return grouping.keys.map((key) => `${within.includes(key) ? "r" : "c"}.${ctx.q(key)}`);
   return grouping.keys.map((key) => `r.${ctx.q(key)}`);
 }
 
 function compileSurvey(spec: SurveyMetricSpec) {
   return (ctx: MetricContext, grouping: Grouping): string => {
-    const inner = `SELECT ${metricColumns(ctx, spec.id, "p.idx", grouping, groupExpressions(ctx, grouping), {
-      numerator: `SUM(${spec.numerator(ctx)})`,
-      denominator: "COUNT(*)",
-    })}
+    const inner = `SELECT ${metricColumns(
+      ctx,
+      spec.id,
+      "p.idx",
+      grouping,
+      groupExpressions(ctx, grouping, spec.breakdownWithin),
+      {
+        numerator: `SUM(${spec.numerator(ctx)})`,
+        denominator: "COUNT(*)",
+      },
+    )}
       ${fromSql(ctx, spec, grouping)}
       ${groupBy(ctx, "p.idx", grouping)}`;
     if (!(spec.everyKindEveryPeriod && grouping.source === "builtin")) return inner;
@@ -94,7 +107,7 @@ function compileSurvey(spec: SurveyMetricSpec) {
 function drillSurvey(spec: SurveyMetricSpec) {
   return (ctx: MetricContext, grouping: Grouping): string => {
     const row = (part: "numerator" | "denominator", amount: string, where: string) =>
-      `SELECT ${drillColumns(ctx, "p.idx", grouping, groupExpressions(ctx, grouping), {
+      `SELECT ${drillColumns(ctx, "p.idx", grouping, groupExpressions(ctx, grouping, spec.breakdownWithin), {
         part,
         entity: "survey_responses",
         recordId: "r.response_id",
@@ -156,8 +169,23 @@ function topPoints(ctx: MetricContext, points: number): string {
   return `CASE WHEN r.score >= r.hi - ${ctx.bind(points)} + 1 THEN 1 ELSE 0 END`;
 }
 
+/** `nps` with its components and margin of error as siblings (nps-components.ts). */
+function npsMetric(spec: SurveyMetricSpec): MetricDefinition {
+  return {
+    ...surveyMetric(spec),
+    siblings: NPS_SIBLINGS,
+    siblingDetails: NPS_SIBLING_DETAILS,
+    compile: (ctx, grouping) =>
+      npsWithComponentsSql(ctx, grouping, {
+        from: fromSql(ctx, spec, grouping),
+        groups: groupExpressions(ctx, grouping),
+        category: spec.numerator(ctx),
+      }),
+  };
+}
+
 export const satisfactionMetrics: readonly MetricDefinition[] = [
-  surveyMetric({
+  npsMetric({
     id: "nps",
     kind: "nps",
     unit: "nps",
@@ -179,7 +207,10 @@ export const satisfactionMetrics: readonly MetricDefinition[] = [
     unit: "fraction",
     direction: "up",
     formula: "per survey kind: rows sent in P that were answered (whenever) / rows sent in P",
-    customerDimensions: "none",
+    // Per survey kind and the customer's segment.
+    customerDimensions: "all",
+    breakdownWithin: ["survey"],
+    ownsCustomerRows: true,
     hasTotal: false,
     builtInBreakdowns: [{ keys: ["survey"] }],
     at: "sent_at",
@@ -231,6 +262,7 @@ export const satisfactionMetrics: readonly MetricDefinition[] = [
         name: "positive_points",
         description: "how many top points of the scale count as satisfied (2: 4–5 on 1..5)",
         default: "2",
+        range: { kind: "number", min: 1, max: 10, integer: true },
       },
     ],
     customerDimensions: "all",

@@ -1,6 +1,13 @@
 import type { MetricContext } from "../metric-context.js";
 import type { Grouping, MetricDefinition } from "../metric-definition.js";
-import { groupSelect, inPeriod, MEAN_TERMS, percentileSiblings, rowMetric } from "./row-metric.js";
+import {
+  durationMeanTerms,
+  groupSelect,
+  inPeriod,
+  MS_PER_HOUR,
+  percentileSiblings,
+  rowMetric,
+} from "./row-metric.js";
 import { openEnd } from "./sql-helpers.js";
 
 /**
@@ -23,6 +30,7 @@ function ticketHours(at: string) {
     const g = groupSelect(ctx, grouping, "t.customer_id", TICKET_GROUPS);
     return `SELECT p.idx AS period_idx${g.columns}, t.ticket_id AS record_id,
         (${ctx.dialect.secondsBetween("t.created_at", `t.${at}`)} / 3600.0) AS x,
+        ${ctx.dialect.millisecondsBetween("t.created_at", `t.${at}`)} AS x_ms,
         CONCAT(${ctx.bind("created ")}, ${text("t.created_at")}, ${ctx.bind(`, ${at.replace("_at", "")} `)}, ${text(`t.${at}`)}) AS detail
       FROM tickets t JOIN ${ctx.rel("periods")} p ON ${inPeriod(`t.${at}`)} ${g.join}`;
   };
@@ -40,7 +48,7 @@ export const serviceMetrics: readonly MetricDefinition[] = [
     formula: "tickets resolved in P: mean hours from created_at to resolved_at",
     entity: "tickets",
     rows: ticketHours("resolved_at"),
-    terms: MEAN_TERMS,
+    terms: durationMeanTerms(MS_PER_HOUR),
     statistics: percentileSiblings("avg_resolution_hours"),
     builtInBreakdowns: TICKET_BREAKDOWNS,
   }),
@@ -55,7 +63,7 @@ export const serviceMetrics: readonly MetricDefinition[] = [
     formula: "tickets first answered in P: mean hours from created_at to first_response_at",
     entity: "tickets",
     rows: ticketHours("first_response_at"),
-    terms: MEAN_TERMS,
+    terms: durationMeanTerms(MS_PER_HOUR),
     statistics: percentileSiblings("first_response_hours"),
     builtInBreakdowns: TICKET_BREAKDOWNS,
   }),

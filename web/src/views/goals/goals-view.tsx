@@ -34,6 +34,8 @@ function bodyOf(draft: Draft): Record<string, unknown> {
   if (draft.direction) body.direction = draft.direction;
   if (draft.start) body.start = draft.start;
   if (draft.deadline) body.deadline = draft.deadline;
+  // <input type="date"> gives ISO (Gregorian) dates whatever the dataset's calendar: say so.
+  if (draft.start || draft.deadline) body.calendar = "gregorian";
   if (draft.owner) body.owner = draft.owner;
   if (draft.why) body.why = draft.why;
   return body;
