@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { rangeText } from "../src/core/metrics/metric-params.js";
 import { METRICS } from "../src/core/metrics/registry.js";
 import { type ColumnDef, ENTITIES } from "../src/core/model/entities.js";
 import { lookupMessage, metricDescription, metricName } from "../src/messages/index.js";
@@ -40,7 +41,9 @@ export function renderMetricCatalog(): string {
     for (const m of metrics) {
       const siblings = m.siblings?.length ? `<br>also ${m.siblings.map((s) => `\`${s}\``).join(", ")}` : "";
       const params =
-        (m.params ?? []).map((p) => `\`${p.name}\` (default ${p.default || "—"})`).join(", ") || "—";
+        (m.params ?? [])
+          .map((p) => `\`${p.name}\` (default ${p.default || "—"}; ${rangeText(p.range)})`)
+          .join(", ") || "—";
       const breakdowns = (m.builtInBreakdowns ?? []).map((b) => `{${b.keys.join(", ")}}`).join(" ") || "—";
       const by = cell(byCell(m));
       const good = m.direction === "up" ? "↑" : m.direction === "down" ? "↓" : "·";

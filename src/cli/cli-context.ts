@@ -2,7 +2,12 @@ import path from "node:path";
 import type { Engine } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
 import { SCHEMA_VERSION } from "../core/schema/tables.js";
-import { checkDatabaseFile, type DbMode, removeCreatedDatabase } from "../engines/database-file.js";
+import {
+  checkDatabaseFile,
+  type DbMode,
+  databaseError,
+  removeCreatedDatabase,
+} from "../engines/database-file.js";
 import { isLockConflict, lockHolderPid, retryWhileLocked } from "../engines/duckdb/duckdb-lock.js";
 import { migrate, readSchemaState } from "../engines/migrate.js";
 import { isLang, type Lang } from "../messages/index.js";
@@ -138,7 +143,7 @@ async function openDatabase(target: string | DbTarget): Promise<OpenedDatabase> 
   try {
     const schema = await readSchemaState(engine);
     if (schema.version === undefined && schema.tables > 0) {
-      throw dbError(
+      throw databaseError(
         shown,
         "database.error.foreign",
         `${shown} is a DuckDB database, but not a crm-kpi one (it has ${schema.tables} tables of its own)`,
@@ -146,7 +151,7 @@ async function openDatabase(target: string | DbTarget): Promise<OpenedDatabase> 
       );
     }
     if (mode === "read" && schema.version === undefined) {
-      throw dbError(shown, "database.error.empty", `The database ${shown} holds no crm-kpi data yet`);
+      throw databaseError(shown, "database.error.empty", `The database ${shown} holds no crm-kpi data yet`);
     }
     if (mode !== "read") await migrate(engine);
     else if ((schema.version ?? 0) < SCHEMA_VERSION) {
@@ -200,13 +205,13 @@ async function openLocked(
       const pid = lockHolderPid(error);
       const seconds = String(waitSeconds);
       throw pid === undefined
-        ? dbError(
+        ? databaseError(
             shown,
             "database.error.lockedNoPid",
             `The database ${shown} is in use by another process (waited ${seconds} s)`,
             { seconds },
           )
-        : dbError(
+        : databaseError(
             shown,
             "database.error.locked",
             `The database ${shown} is in use by another process, pid ${pid} (waited ${seconds} s)`,
@@ -220,15 +225,6 @@ async function openLocked(
       { file: shown },
     );
   }
-}
-
-function dbError(
-  shown: string,
-  messageKey: string,
-  english: string,
-  params: Record<string, string | number> = {},
-): CrmKpiError {
-  return new CrmKpiError("database_error", english, { file: shown, ...params, messageKey }, { file: shown });
 }
 
 /** `k=v` pairs into a record; `what` names the message for a malformed pair. */

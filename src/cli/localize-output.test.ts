@@ -2,7 +2,7 @@ import { CommanderError } from "commander";
 import { describe, expect, it } from "vitest";
 import { listMetrics } from "../core/metrics/registry.js";
 import { datasetSettingsSchema } from "../core/model/settings.js";
-import { CATALOGS } from "../messages/index.js";
+import { CATALOGS, LANGS } from "../messages/index.js";
 import type { QualityReport } from "../quality/run-quality.js";
 import { formatMetricValue, formatMoney } from "./format-number.js";
 import { formatQualityReport, impactPeriodLabeler } from "./format-quality.js";
@@ -61,6 +61,15 @@ describe("the help frame and parse errors", () => {
 });
 
 describe("translated formulas", () => {
+  it("every registered metric has a cli.formula.<id> entry in every language", () => {
+    const missing = LANGS.flatMap((lang) =>
+      listMetrics()
+        .filter((m) => CATALOGS[lang][`cli.formula.${m.id}`] === undefined)
+        .map((m) => `${lang}: ${m.id}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it("the English entry of each translated formula is the metric definition's own formula", () => {
     const keys = Object.keys(CATALOGS.en).filter((k) => k.startsWith("cli.formula."));
     expect(keys.length).toBeGreaterThan(0);

@@ -35,16 +35,16 @@ export async function checkDatabaseFile(
 ): Promise<DatabaseFileState> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return undefined;
-    throw fail(shown, "database.error.unreadable", `cannot read ${shown}: ${error.message}`, {
+    throw databaseError(shown, "database.error.unreadable", `cannot read ${shown}: ${error.message}`, {
       detail: error.message,
     });
   });
   if (!info) {
     if (mode !== "create") {
-      throw fail(shown, "database.error.notFound", `The database ${shown} does not exist`);
+      throw databaseError(shown, "database.error.notFound", `The database ${shown} does not exist`);
     }
     if (!DATABASE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext))) {
-      throw fail(
+      throw databaseError(
         shown,
         "database.error.badExtension",
         `crm-kpi creates a new database only under a name ending in .duckdb or .db, and ${shown} does not`,
@@ -53,17 +53,17 @@ export async function checkDatabaseFile(
     return { existed: false };
   }
   if (info.isDirectory()) {
-    throw fail(shown, "database.error.isDirectory", `${shown} is a folder, not a database file`);
+    throw databaseError(shown, "database.error.isDirectory", `${shown} is a folder, not a database file`);
   }
   if (!(await hasDuckDBMagic(file))) {
-    throw fail(
+    throw databaseError(
       shown,
       "database.error.notDuckDB",
       `${shown} is not a DuckDB database file (it may be a data file, such as a CSV)`,
     );
   }
   if (mode !== "read" && !(await isWritable(file, info.mode))) {
-    throw fail(
+    throw databaseError(
       shown,
       "database.error.readOnlyFile",
       `The database ${shown} is read-only, and this command writes to it`,
@@ -100,7 +100,8 @@ async function isWritable(file: string, mode: number): Promise<boolean> {
   }
 }
 
-function fail(
+/** A `database_error` naming the file, its text from the database message area. */
+export function databaseError(
   shown: string,
   messageKey: string,
   english: string,

@@ -78,13 +78,11 @@ const coreEn = {
   "explain.column.id": "Id",
   "explain.column.amount": "Amount",
   "explain.column.detail": "Detail",
-  "report.notBrokenDown": "Totals only (cannot be broken down by {by}): {metrics}",
   "explain.title": "{name} ({metric}), {period}",
   "explain.value": "Value: {value}",
   "explain.numerator": "Numerator: {value}",
   "explain.denominator": "Denominator: {value}",
   "explain.rows": "{title}: {count} rows",
-  "explain.rowsShown": "showing the first {count}",
 
   // CLI: demo output
   "demo.generating": "Generating a demo dataset (scale {scale}) in {dir} …",
@@ -414,7 +412,6 @@ const coreEn = {
   "goals.option.grain": "Period of the metric and its history (default: month)",
   "goals.option.calendar": "Calendar of the dates (default: the dataset's calendar)",
   "goals.option.asOf": "Judge the goals as of this date (default: today)",
-  "goals.option.format": "Output format: table or ndjson",
   "goals.saved": "Goal {id} saved.",
   "goals.removed": "Goal {id} removed.",
   "goals.loaded": "{count} goals loaded from {file}.",

@@ -61,12 +61,18 @@ export async function runDemoCommand(ctx: CliContext, options: DemoCommandOption
   const result = await withEngine(dbAccess(ctx, options.db, "read"), (engine) => runReport(engine, request));
   const periods = result.periods.slice(-MONTHS_SHOWN);
   const shown = new Set(periods.map((p) => p.label));
+  // The headline only: siblings (NPS components, MRR movements…) are one `report` away.
+  const headline = new Set<string>(request.metrics === "all" ? [] : request.metrics);
   writeLine(ctx.io.stdout);
   writeLine(ctx.io.stdout, t(ctx.lang, "demo.reportTitle"));
   writeLine(ctx.io.stdout);
   printReport(
     ctx,
-    { ...result, periods, values: result.values.filter((v) => shown.has(v.period)) },
+    {
+      ...result,
+      periods,
+      values: result.values.filter((v) => shown.has(v.period) && headline.has(v.metric)),
+    },
     request,
     "table",
   );
@@ -85,10 +91,11 @@ async function assertNoOtherData(ctx: CliContext, db: string): Promise<void> {
   const counts = await withEngine(dbAccess(ctx, db, "create"), (engine) => entityRowCounts(engine));
   const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
   if (rows === 0) return;
+  const rowsText = formatNumber(rows, ctx.lang, 0);
   throw new CrmKpiError(
     "database_error",
-    `The database ${db} already holds data (${rows} rows); demo writes only into a new or empty database`,
-    { file: db, rows: formatNumber(rows, ctx.lang, 0), messageKey: "database.demo.notEmpty" },
+    `The database ${db} already holds data (${rowsText} rows); demo writes only into a new or empty database`,
+    { file: db, rows: rowsText, messageKey: "database.demo.notEmpty" },
     { file: db },
   );
 }

@@ -29,6 +29,7 @@ import { entityLabel } from "../entity-label.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { formatMetricValue, formatNumber } from "../format-number.js";
 import { humanTable, isMachineFormat, machineLines, type OutputFormat } from "../format-records.js";
+import { toRecord } from "../format-report.js";
 import { localizeDetail } from "../localize-detail.js";
 import { unitLookup } from "./report-command.js";
 
@@ -298,12 +299,7 @@ function rowRecords(
 function explanationJson(result: ExplainResult): Record<string, unknown> {
   const v = result.value;
   return {
-    metric: v.metric,
-    period: v.period,
-    segment: v.segment,
-    value: v.value,
-    numerator: v.numerator,
-    denominator: v.denominator,
+    ...toRecord(v),
     row_counts: Object.fromEntries(
       PARTS.filter((part) => result.rows.some((r) => r.part === part)).map((part) => {
         const shown = result.rows.filter((r) => r.part === part).length;

@@ -6,7 +6,6 @@ export const cohortsAr = {
   "cohorts.cli.option.from": "أول فترة مجموعة (مثل 2024-01 أو 1403-01)",
   "cohorts.cli.option.to": "آخر فترة في الجدول",
   "cohorts.cli.option.measure": "ما تعرضه الخلايا: customers (نسبة النشطين) أو revenue (نسبة من الفترة صفر)",
-  "cohorts.cli.option.format": "صيغة الإخراج: table أو csv أو json",
   "cohorts.column.cohort": "المجموعة",
   "cohorts.column.size": "العملاء",
   "cohorts.column.revenue": "الإيراد",

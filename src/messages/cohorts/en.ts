@@ -7,7 +7,6 @@ export const cohortsEn = {
   "cohorts.cli.option.to": "last period of the table",
   "cohorts.cli.option.measure":
     "what the cells show: customers (active share) or revenue (share of period 0)",
-  "cohorts.cli.option.format": "output format: table, csv or json",
   "cohorts.column.cohort": "Cohort",
   "cohorts.column.size": "Customers",
   "cohorts.column.revenue": "Revenue",

@@ -7,7 +7,6 @@ export const cohortsFa = {
   "cohorts.cli.option.from": "نخستین دورهٔ گروه (مثلاً 1403-01 یا 2024-01)",
   "cohorts.cli.option.to": "آخرین دورهٔ جدول",
   "cohorts.cli.option.measure": "محتوای خانه‌ها: customers (سهم فعال) یا revenue (سهم از دورهٔ صفر)",
-  "cohorts.cli.option.format": "قالب خروجی: table، csv یا json",
   "cohorts.column.cohort": "گروه",
   "cohorts.column.size": "مشتریان",
   "cohorts.column.revenue": "درآمد",

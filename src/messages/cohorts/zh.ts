@@ -6,7 +6,6 @@ export const cohortsZh = {
   "cohorts.cli.option.from": "第一个同期群周期（例如 2024-01、1403-01）",
   "cohorts.cli.option.to": "表格的最后一个周期",
   "cohorts.cli.option.measure": "单元格显示内容：customers（仍活跃的比例）或 revenue（占第 0 期收入的比例）",
-  "cohorts.cli.option.format": "输出格式：table、csv 或 json",
   "cohorts.column.cohort": "同期群",
   "cohorts.column.size": "客户数",
   "cohorts.column.revenue": "收入",

@@ -17,5 +17,5 @@ export const uploadAr = {
     "ملف الربط يشير إلى الملف {name}؛ في الرفع لا يمكنه الإشارة إلا إلى الملفات المرفوعة باسمها المجرد.",
   "upload.error.not_multipart": "أرسل الملفات بصيغة multipart/form-data.",
   "upload.error.unknown_job": "لا توجد مهمة استيراد بهذا المعرّف؛ تُحفظ المهام حتى إعادة تشغيل الخادم.",
-  "upload.rowError": "{place}: هذا الصف غير صالح.",
+  "upload.rowError": "{place}: {reason}",
 } as const satisfies Record<keyof typeof uploadEn, string>;

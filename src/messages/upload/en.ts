@@ -16,5 +16,5 @@ export const uploadEn = {
     "The mapping names the file {name}; in an upload it may only name uploaded files by their plain name.",
   "upload.error.not_multipart": "Send the files as multipart/form-data.",
   "upload.error.unknown_job": "There is no import job with this id; jobs are kept until the server restarts.",
-  "upload.rowError": "{place}: this row is invalid.",
+  "upload.rowError": "{place}: {reason}",
 } as const;

@@ -19,5 +19,5 @@ export const uploadFa = {
   "upload.error.not_multipart": "فایل‌ها را به‌صورت multipart/form-data بفرستید.",
   "upload.error.unknown_job":
     "کار واردکردنی با این شناسه وجود ندارد؛ کارها تا راه‌اندازی دوبارهٔ سرور نگه داشته می‌شوند.",
-  "upload.rowError": "{place}: این سطر نامعتبر است.",
+  "upload.rowError": "{place}: {reason}",
 } as const satisfies Record<keyof typeof uploadEn, string>;

@@ -16,5 +16,5 @@ export const uploadZh = {
   "upload.error.mapping_path": "映射文件引用了文件 {name}；在上传中只能用纯文件名引用已上传的文件。",
   "upload.error.not_multipart": "请以 multipart/form-data 格式发送文件。",
   "upload.error.unknown_job": "不存在该 ID 的导入任务；任务会保留到服务器重启为止。",
-  "upload.rowError": "{place}：此行无效。",
+  "upload.rowError": "{place}：{reason}",
 } as const satisfies Record<keyof typeof uploadEn, string>;

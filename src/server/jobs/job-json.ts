@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { ImportIssue } from "../../import/import-dataset.js";
+import { issueReason } from "../../import/issue-text.js";
 import { type Lang, t } from "../../messages/index.js";
 import { errorBodyOf } from "../http-errors.js";
 import type { ImportJob } from "./job-registry.js";
@@ -56,8 +57,9 @@ export type RowErrorJson = z.infer<typeof RowErrorSchema>;
 /** A row error as data, its message in `lang`. */
 export function rowErrorJson(issue: ImportIssue, lang: Lang): RowErrorJson {
   const place = `${issue.file}${issue.line === null ? "" : `:${issue.line}`}${issue.column ? ` ${issue.column}` : ""}`;
-  // English has the importer's exact sentence; other languages a localized summary beside it.
-  const message = lang === "en" ? issue.reason : t(lang, "upload.rowError", { place });
+  // English has the importer's exact sentence; other languages the same facts from the catalogs.
+  const message =
+    lang === "en" ? issue.reason : t(lang, "upload.rowError", { place, reason: issueReason(issue, lang) });
   return {
     file: issue.file,
     line: issue.line,

@@ -116,13 +116,13 @@ export const cliI18nAr = {
   "cli.formula.revenue": "Σ مبالغ الطلبات التي يقع ordered_at لها في P (الاسترداد يُحسب −|المبلغ|)",
   "cli.formula.expansion_revenue": "Σ مبالغ طلبات P من العملاء المكتسبين قبل البداية",
   "cli.formula.expansion_revenue_rate": "expansion_revenue(P) / expansion_revenue(P−1)",
-  "cli.formula.mrr_new": "Σ MRR النهاية للعملاء الذين MRR بدايتهم 0 ولا فترة مدفوعة سابقة لهم",
+  "cli.formula.mrr_new": "Σ MRR النهاية للعملاء الذين MRR بدايتهم ٠ ولا فترة مدفوعة سابقة لهم",
   "cli.formula.mrr_expansion":
     "Σ (MRR النهاية − MRR البداية) للعملاء الدافعين في البداية الذين ارتفع MRR لهم",
   "cli.formula.mrr_contraction":
     "Σ (MRR البداية − MRR النهاية) للعملاء الدافعين في البداية والنهاية الذين انخفض MRR لهم",
   "cli.formula.mrr_churned": "Σ MRR البداية للعملاء الدافعين في البداية وليس في النهاية",
-  "cli.formula.mrr_reactivation": "Σ MRR النهاية للعملاء الذين MRR بدايتهم 0 ولهم فترة سابقة بمبلغ > 0",
+  "cli.formula.mrr_reactivation": "Σ MRR النهاية للعملاء الذين MRR بدايتهم ٠ ولهم فترة سابقة بمبلغ > ٠",
   "cli.formula.net_revenue_retention":
     "(MRR_start + mrr_expansion − mrr_contraction − mrr_churned) / MRR_start",
   "cli.formula.gross_revenue_retention": "(MRR_start − mrr_contraction − mrr_churned) / MRR_start",
@@ -135,4 +135,59 @@ export const cliI18nAr = {
   "cli.formula.campaign_conversion_rate": "campaign_converted_leads / campaign_leads",
   "cli.formula.campaign_leads": "العملاء المحتملون ذوو campaign_id المنشؤون في P",
   "cli.formula.campaign_roi": "(campaign_revenue − campaign_spend) / campaign_spend؛ دون إنفاق: فارغ",
+  "cli.formula.net_new_revenue":
+    "Σ مبالغ طلبات P الواقعة ضمن نافذة العميل الجديد لعميلها (first_order: أول طلب بحسب (ordered_at, order_id)؛ المدة d: ordered_at < acquired_at + d)",
+  "cli.formula.revenue_concentration_top20":
+    "Σ صافي إيراد P لأعلى ⌈٢٠٪ × n⌉ من العملاء الدافعين / Σ صافي إيراد P للعملاء الدافعين الـ n (الدافع = صافي الإيراد في P > ٠ بعد طرح المستردات؛ الترتيب بحسب صافي الإيراد، والتعادل بحسب customer_id)",
+  "cli.formula.mrr":
+    "عند النهاية − ε: Σ على فترات الاشتراك النشطة للمبلغ / عدد أشهر فاصل الدفع (شهري ١، ربعي ٣، سنوي ١٢)",
+  "cli.formula.renewal_rate":
+    "عدد الفترات المستحقة المجدَّدة / عدد الفترات المستحقة؛ المستحقة = end_at في P وغير ملغاة قبل end_at؛ المجدَّدة = تبدأ فترة أخرى لـ subscription_id نفسه ضمن [end_at − g, end_at + g]، g = renewal_grace_days",
+  "cli.formula.avg_purchase_value":
+    "إيراد W / عدد طلبات W؛ W = [النهاية − طول النافذة, النهاية)؛ المستردات تُحسب −|المبلغ| وتُعد طلبات",
+  "cli.formula.purchase_frequency": "عدد طلبات W / عدد العملاء المختلفين الذين لديهم طلبات في W",
+  "cli.formula.customer_value":
+    "avg_purchase_value × purchase_frequency = إيراد W / العملاء الذين لديهم طلبات في W",
+  "cli.formula.customer_lifespan_years":
+    "lifespan_years إذا أُعطي؛ وإلا ١ / التوقف خلال W = العملاء النشطون عند (النهاية − طول النافذة) / من لم يعد منهم نشطًا في النهاية (× طول النافذة بالسنوات)",
+  "cli.formula.clv":
+    "customer_value × customer_lifespan_years × gross_margin = القيمة السنوية للعميل × gross_margin / التوقف السنوي",
+  "cli.formula.cac_payback_months":
+    "cac / (الإيراد الشهري لكل عميل جديد × gross_margin)؛ الإيراد الشهري لكل عميل جديد = Σ إيراد فوج P في [acquired_at, acquired_at + payback_window) / (N × payback_window بأشهر من ٣٠ يومًا)",
+  "cli.formula.cac":
+    "(إنفاق المبيعات + التسويق في P) / N(P)؛ لكل قناة: إنفاق القناة / N ذوو acquisition_channel ذاتها",
+  "cli.formula.close_rate":
+    "الصفقات المربوحة في P / الصفقات في مسار المبيعات خلال P (المنشأة قبل النهاية، والمنشأة في P أو المفتوحة في البداية أو المغلقة في P)",
+  "cli.formula.lead_conversion_rate":
+    "العملاء المحتملون المنشؤون في P وحالتهم (الآن) محوَّل / العملاء المحتملون المنشؤون في P",
+  "cli.formula.sales_cycle_days":
+    "متوسط الأيام، على الصفقات المربوحة في P، من created_at للعميل المحتمل المرتبط (وإلا created_at للصفقة) إلى closed_at",
+  "cli.formula.stage_duration_days":
+    "لكل مرحلة، على الخروج من المراحل في P: متوسط الأيام من entered_at إلى الخروج (الدخول التالي أو closed_at)",
+  "cli.formula.stage_conversion":
+    "لكل مرحلة، الصفقات التي دخلتها في P: نسبة ما دخل منها بعد ذلك مرحلة لاحقة (بترتيب المسار) أو رُبح، حتى الآن؛ التسرب = ١ − تلك النسبة",
+  "cli.formula.quota_attainment":
+    "Σ المبالغ المربوحة من صفقات المندوب المغلقة في P ضمن فترة الحصة / Σ الحصة موزعة تناسبيًا على P بالأيام",
+  "cli.formula.upsell_rate":
+    "عدد العملاء النشطين في البداية الذين لديهم صفقة بيع إضافي مربوحة مغلقة في P أو MRR النهاية > MRR البداية > ٠ / S",
+  "cli.formula.pipeline_value":
+    "Σ مبالغ الصفقات المفتوحة في النهاية، × احتمال مرحلة الصفقة في النهاية حين يعطيه pipeline_stages (weighted=true)؛ غير متاح حين لا يكون لأي صفقة مفتوحة مبلغ",
+  "cli.formula.nps":
+    "١٠٠ × (المروّجون − المنتقدون) / الردود في P؛ ٠..١٠ و١..١٠: المروّج ٩–١٠، المنتقد ≤ ٦؛ ١..٥: المروّج ٤–٥، المنتقد ١–٢؛ المقاييس الأخرى يعاد قياسها إلى ٠..١٠",
+  "cli.formula.survey_response_rate":
+    "لكل نوع استطلاع: الصفوف المرسلة في P التي أُجيب عنها (في أي وقت) / الصفوف المرسلة في P",
+  "cli.formula.ces": "متوسط درجة ردود ces في P، على مقياس الاستطلاع (أعلى = أسهل)",
+  "cli.formula.ces_easy_share": "نسبة ردود ces في P الواقعة في أعلى نقطتين من المقياس (٤–٥ على ١..٥)",
+  "cli.formula.csat": "نسبة ردود csat في P بدرجة ≥ scale_max − positive_points + ١",
+  "cli.formula.email_list_growth_rate":
+    "(المشتركون − الملغون للاشتراك − المرتدّة − الشكاوى في P) / حجم القائمة في البداية",
+  "cli.formula.campaign_spend": "صفوف الإنفاق ذات campaign_id، موزعة لكل يوم محلي على P",
+  "cli.formula.campaign_converted_leads":
+    "العملاء المحتملون ذوو campaign_id المنشؤون في P وحالتهم (الآن) محوَّل",
+  "cli.formula.campaign_customers":
+    "العملاء المكتسبون في P الذين يحمل أول عميل محتمل محوَّل لهم campaign_id ذاته (اللمسة الأولى)",
+  "cli.formula.campaign_cost_per_lead": "campaign_spend / campaign_leads؛ دون صف إنفاق في P: فارغ",
+  "cli.formula.campaign_cac": "campaign_spend / campaign_customers؛ دون صف إنفاق في P: فارغ",
+  "cli.formula.campaign_revenue":
+    "طلبات campaign_customers في P بإشاراتها ضمن [acquired_at, acquired_at + campaign_window)، بعد طرح المستردات",
 } as const satisfies Record<keyof typeof cliI18nEn, string>;

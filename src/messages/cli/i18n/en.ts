@@ -137,4 +137,59 @@ export const cliI18nEn = {
   "cli.formula.campaign_conversion_rate": "campaign_converted_leads / campaign_leads",
   "cli.formula.campaign_leads": "leads with the campaign_id created in P",
   "cli.formula.campaign_roi": "(campaign_revenue − campaign_spend) / campaign_spend; null without spend",
+  "cli.formula.net_new_revenue":
+    "Σ order amounts in P of orders inside their customer's new window (first_order: the first order by (ordered_at, order_id); duration d: ordered_at < acquired_at + d)",
+  "cli.formula.revenue_concentration_top20":
+    "Σ net revenue in P of the top ceil(20 % × n) paying customers / Σ net revenue in P of the n paying customers (paying = net revenue in P > 0, refunds subtracted; ranked by net revenue, ties by customer_id)",
+  "cli.formula.mrr":
+    "at end − ε: Σ over active terms of amount / months(interval) (month 1, quarter 3, year 12)",
+  "cli.formula.renewal_rate":
+    "#due terms renewed / #due terms; due = end_at in P, not canceled before end_at; renewed = another term of the same subscription_id starts within [end_at − g, end_at + g], g = renewal_grace_days",
+  "cli.formula.avg_purchase_value":
+    "revenue_W / #orders_W, W = [end − window, end); refunds count −|amount| and as orders",
+  "cli.formula.purchase_frequency": "#orders_W / #distinct customers with orders in W",
+  "cli.formula.customer_value":
+    "avg_purchase_value × purchase_frequency = revenue_W / customers with orders in W",
+  "cli.formula.customer_lifespan_years":
+    "lifespan_years when given; else 1 / churn over W = customers active at end − window / those of them not active at end (× window in years)",
+  "cli.formula.clv":
+    "customer_value × customer_lifespan_years × gross_margin = annual customer value × gross_margin / annual churn",
+  "cli.formula.cac_payback_months":
+    "cac / (monthly revenue per new customer × gross_margin); monthly revenue per new customer = Σ revenue of the P cohort in [acquired_at, acquired_at + payback_window) / (N × payback_window in 30-day months)",
+  "cli.formula.cac":
+    "(sales + marketing spend in P) / N(P); per channel: spend of the channel / N with that acquisition_channel",
+  "cli.formula.close_rate":
+    "deals won in P / deals in the pipeline during P (created before end, and created in P, open at start or closed in P)",
+  "cli.formula.lead_conversion_rate": "leads created in P with status converted (now) / leads created in P",
+  "cli.formula.sales_cycle_days":
+    "mean over deals won in P of days from the linked lead's created_at (else the deal's) to closed_at",
+  "cli.formula.stage_duration_days":
+    "per stage, over stage exits in P: mean days from entered_at to the exit (next entry or closed_at)",
+  "cli.formula.stage_conversion":
+    "per stage, deals that entered it in P: share that afterwards entered a later stage (pipeline order) or are won, as of now; drop-off = 1 − that",
+  "cli.formula.quota_attainment":
+    "Σ won amount of the rep's deals closed in P within the quota period / Σ quota prorated to P by days",
+  "cli.formula.upsell_rate":
+    "#customers active at start with a won upsell deal closed in P or MRR at end > MRR at start > 0 / S",
+  "cli.formula.pipeline_value":
+    "Σ amount of deals open at end, × the probability of the deal's stage at end when pipeline_stages gives one (weighted=true); not available when no open deal has an amount",
+  "cli.formula.nps":
+    "100 × (promoters − detractors) / responses in P; 0..10 and 1..10: promoter 9–10, detractor ≤ 6; 1..5: promoter 4–5, detractor 1–2; other scales rescaled to 0..10",
+  "cli.formula.survey_response_rate":
+    "per survey kind: rows sent in P that were answered (whenever) / rows sent in P",
+  "cli.formula.ces": "mean score of ces responses in P, on the survey's scale (higher = easier)",
+  "cli.formula.ces_easy_share":
+    "share of ces responses in P in the top two points of the scale (4–5 on 1..5)",
+  "cli.formula.csat": "share of csat responses in P with score ≥ scale_max − positive_points + 1",
+  "cli.formula.email_list_growth_rate":
+    "(subscribed − unsubscribed − bounced − complained in P) / list size at start",
+  "cli.formula.campaign_spend": "spend rows with the campaign_id, spread per local day over P",
+  "cli.formula.campaign_converted_leads":
+    "leads with the campaign_id created in P with status converted (now)",
+  "cli.formula.campaign_customers":
+    "customers acquired in P whose earliest converted lead has the campaign_id (first touch)",
+  "cli.formula.campaign_cost_per_lead": "campaign_spend / campaign_leads; null without a spend row in P",
+  "cli.formula.campaign_cac": "campaign_spend / campaign_customers; null without a spend row in P",
+  "cli.formula.campaign_revenue":
+    "signed orders of the campaign_customers of P in [acquired_at, acquired_at + campaign_window), refunds subtracted",
 } as const;

@@ -136,4 +136,59 @@ export const cliI18nFa = {
   "cli.formula.campaign_conversion_rate": "campaign_converted_leads / campaign_leads",
   "cli.formula.campaign_leads": "سرنخ‌های دارای campaign_id که در P ایجاد شده‌اند",
   "cli.formula.campaign_roi": "(campaign_revenue − campaign_spend) / campaign_spend؛ بدون هزینه: تهی",
+  "cli.formula.net_new_revenue":
+    "Σ مبلغ سفارش‌های P که در بازهٔ جدید بودنِ مشتری‌شان ثبت شده‌اند (first_order: نخستین سفارش به ترتیب (ordered_at, order_id)؛ مدت d: ordered_at < acquired_at + d)",
+  "cli.formula.revenue_concentration_top20":
+    "Σ درآمد خالص P از ⌈۲۰٪ × n⌉ مشتری پرداخت‌کنندهٔ برتر / Σ درآمد خالص P از n مشتری پرداخت‌کننده (پرداخت‌کننده = درآمد خالص در P > ۰، پس از کسر بازپرداخت‌ها؛ رتبه‌بندی بر پایهٔ درآمد خالص، در برابری بر پایهٔ customer_id)",
+  "cli.formula.mrr":
+    "در پایان − ε: Σ روی دوره‌های اشتراک فعال از مبلغ / تعداد ماه‌های بازهٔ پرداخت (ماهانه ۱، فصلی ۳، سالانه ۱۲)",
+  "cli.formula.renewal_rate":
+    "تعداد دوره‌های سررسیدشدهٔ تمدیدشده / تعداد دوره‌های سررسیدشده؛ سررسیدشده = end_at در P و لغونشده پیش از end_at؛ تمدیدشده = دورهٔ دیگری از همان subscription_id در [end_at − g, end_at + g] آغاز شود، g = renewal_grace_days",
+  "cli.formula.avg_purchase_value":
+    "درآمدِ W / تعداد سفارش‌های W؛ W = [پایان − طول پنجره, پایان)؛ بازپرداخت‌ها −|مبلغ| و به‌عنوان سفارش شمرده می‌شوند",
+  "cli.formula.purchase_frequency": "تعداد سفارش‌های W / تعداد مشتریانِ متمایزِ دارای سفارش در W",
+  "cli.formula.customer_value":
+    "avg_purchase_value × purchase_frequency = درآمدِ W / مشتریانِ دارای سفارش در W",
+  "cli.formula.customer_lifespan_years":
+    "lifespan_years اگر داده شود؛ وگرنه ۱ / ریزش در W = مشتریانِ فعال در (پایان − طول پنجره) / آن‌هایی از ایشان که در پایان فعال نیستند (× طول پنجره به سال)",
+  "cli.formula.clv":
+    "customer_value × customer_lifespan_years × gross_margin = ارزش سالانهٔ مشتری × gross_margin / ریزش سالانه",
+  "cli.formula.cac_payback_months":
+    "cac / (درآمد ماهانه به ازای هر مشتری جدید × gross_margin)؛ درآمد ماهانه به ازای هر مشتری جدید = Σ درآمد هم‌گروهِ P در [acquired_at, acquired_at + payback_window) / (N × payback_window به ماه‌های ۳۰روزه)",
+  "cli.formula.cac":
+    "(هزینهٔ فروش + بازاریابی در P) / N(P)؛ به تفکیک کانال: هزینهٔ کانال / N با همان acquisition_channel",
+  "cli.formula.close_rate":
+    "معامله‌های موفق در P / معامله‌های موجود در قیف فروش در طول P (ایجادشده پیش از پایان، و ایجادشده در P، باز در آغاز یا بسته‌شده در P)",
+  "cli.formula.lead_conversion_rate":
+    "سرنخ‌های ایجادشده در P که وضعیتشان (اکنون) تبدیل‌شده است / سرنخ‌های ایجادشده در P",
+  "cli.formula.sales_cycle_days":
+    "میانگین روزها، روی معامله‌های موفق P، از created_at سرنخِ مرتبط (وگرنه created_at خود معامله) تا closed_at",
+  "cli.formula.stage_duration_days":
+    "برای هر مرحله، روی خروج‌ها از مرحله در P: میانگین روزها از entered_at تا خروج (ورود بعدی یا closed_at)",
+  "cli.formula.stage_conversion":
+    "برای هر مرحله، معامله‌هایی که در P وارد آن شدند: سهمِ آن‌هایی که پس از آن به مرحله‌ای بعدی (به ترتیب قیف) رسیدند یا موفق شدند، تا اکنون؛ ریزش = ۱ − این سهم",
+  "cli.formula.quota_attainment":
+    "Σ مبلغ موفقِ معامله‌های نمایندهٔ فروش که در P و درون دورهٔ سهمیه بسته شده‌اند / Σ سهمیهٔ متناسب‌شده با P بر پایهٔ روزها",
+  "cli.formula.upsell_rate":
+    "تعداد مشتریانِ فعال در آغاز که معاملهٔ فروش بیشترِ موفقِ بسته‌شده در P دارند یا MRR پایان > MRR آغاز > ۰ / S",
+  "cli.formula.pipeline_value":
+    "Σ مبلغ معامله‌های باز در پایان، × احتمالِ مرحلهٔ معامله در پایان اگر pipeline_stages آن را بدهد (weighted=true)؛ اگر هیچ معاملهٔ بازی مبلغ نداشته باشد، در دسترس نیست",
+  "cli.formula.nps":
+    "۱۰۰ × (ترویج‌کنندگان − منتقدان) / پاسخ‌های P؛ ۰..۱۰ و ۱..۱۰: ترویج‌کننده ۹–۱۰، منتقد ≤ ۶؛ ۱..۵: ترویج‌کننده ۴–۵، منتقد ۱–۲؛ مقیاس‌های دیگر به ۰..۱۰ برگردانده می‌شوند",
+  "cli.formula.survey_response_rate":
+    "برای هر نوع نظرسنجی: ردیف‌های ارسال‌شده در P که پاسخ گرفتند (در هر زمان) / ردیف‌های ارسال‌شده در P",
+  "cli.formula.ces": "میانگین امتیاز پاسخ‌های ces در P، در مقیاس همان نظرسنجی (بیشتر = آسان‌تر)",
+  "cli.formula.ces_easy_share": "سهم پاسخ‌های ces در P که در دو نقطهٔ بالای مقیاس‌اند (۴–۵ در ۱..۵)",
+  "cli.formula.csat": "سهم پاسخ‌های csat در P با امتیاز ≥ scale_max − positive_points + ۱",
+  "cli.formula.email_list_growth_rate":
+    "(مشترک‌شده‌ها − لغو اشتراک‌ها − برگشتی‌ها − شکایت‌ها در P) / اندازهٔ فهرست در آغاز",
+  "cli.formula.campaign_spend": "ردیف‌های هزینهٔ دارای campaign_id، پخش‌شده به ازای هر روز محلی روی P",
+  "cli.formula.campaign_converted_leads":
+    "سرنخ‌های دارای campaign_id که در P ایجاد شده‌اند و وضعیتشان (اکنون) تبدیل‌شده است",
+  "cli.formula.campaign_customers":
+    "مشتریانِ جذب‌شده در P که نخستین سرنخِ تبدیل‌شده‌شان همان campaign_id را دارد (نخستین تماس)",
+  "cli.formula.campaign_cost_per_lead": "campaign_spend / campaign_leads؛ بدون ردیف هزینه در P: تهی",
+  "cli.formula.campaign_cac": "campaign_spend / campaign_customers؛ بدون ردیف هزینه در P: تهی",
+  "cli.formula.campaign_revenue":
+    "سفارش‌های علامت‌دارِ campaign_customers دورهٔ P در [acquired_at, acquired_at + campaign_window)، پس از کسر بازپرداخت‌ها",
 } as const satisfies Record<keyof typeof cliI18nEn, string>;

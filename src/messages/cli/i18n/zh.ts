@@ -129,4 +129,50 @@ export const cliI18nZh = {
   "cli.formula.campaign_conversion_rate": "campaign_converted_leads / campaign_leads",
   "cli.formula.campaign_leads": "带有 campaign_id 且在 P 内创建的线索",
   "cli.formula.campaign_roi": "(campaign_revenue − campaign_spend) / campaign_spend；无支出时为空",
+  "cli.formula.net_new_revenue":
+    "Σ P 内处于所属客户新客窗口内的订单金额（first_order：按 (ordered_at, order_id) 排序的首个订单；时长 d：ordered_at < acquired_at + d）",
+  "cli.formula.revenue_concentration_top20":
+    "Σ P 内前 ⌈20 % × n⌉ 名付费客户的净收入 / Σ P 内 n 名付费客户的净收入（付费 = P 内净收入 > 0，已扣除退款；按净收入排名，并列时按 customer_id）",
+  "cli.formula.mrr": "期末 − ε：Σ 有效订阅期的金额 / 计费周期月数（月 1，季 3，年 12）",
+  "cli.formula.renewal_rate":
+    "已续订的到期订阅期数 / 到期订阅期数；到期 = end_at 在 P 内且未在 end_at 之前取消；续订 = 同一 subscription_id 的另一订阅期在 [end_at − g, end_at + g] 内开始，g = renewal_grace_days",
+  "cli.formula.avg_purchase_value":
+    "W 内收入 / W 内订单数，W = [期末 − 窗口长度, 期末)；退款计为 −|金额| 并计入订单数",
+  "cli.formula.purchase_frequency": "W 内订单数 / W 内有订单的不同客户数",
+  "cli.formula.customer_value": "avg_purchase_value × purchase_frequency = W 内收入 / W 内有订单的客户数",
+  "cli.formula.customer_lifespan_years":
+    "给定 lifespan_years 时取其值；否则为 1 / W 内流失率 = 在（期末 − 窗口长度）时活跃的客户 / 其中期末不再活跃的客户（× 以年计的窗口长度）",
+  "cli.formula.clv":
+    "customer_value × customer_lifespan_years × gross_margin = 年客户价值 × gross_margin / 年流失率",
+  "cli.formula.cac_payback_months":
+    "cac / (每位新客户月收入 × gross_margin)；每位新客户月收入 = Σ P 获客群组在 [acquired_at, acquired_at + payback_window) 内的收入 / (N × 以 30 天为一月的 payback_window 月数)",
+  "cli.formula.cac": "(P 内销售 + 营销支出) / N(P)；按渠道：该渠道支出 / 具有该 acquisition_channel 的 N",
+  "cli.formula.close_rate":
+    "P 内赢单的商机 / P 期间在销售漏斗中的商机（期末之前创建，且在 P 内创建、期初未关闭或在 P 内关闭）",
+  "cli.formula.lead_conversion_rate": "P 内创建且（当前）状态为已转化的线索 / P 内创建的线索",
+  "cli.formula.sales_cycle_days":
+    "P 内赢单商机的平均天数：从关联线索的 created_at（否则为商机自身的 created_at）到 closed_at",
+  "cli.formula.stage_duration_days":
+    "按阶段，对 P 内的阶段退出：从 entered_at 到退出（下一次进入或 closed_at）的平均天数",
+  "cli.formula.stage_conversion":
+    "按阶段，P 内进入该阶段的商机中，截至当前随后进入更后阶段（按漏斗顺序）或赢单的比例；流失 = 1 − 该比例",
+  "cli.formula.quota_attainment": "Σ 销售代表在 P 内且在配额期内关闭的商机赢单金额 / Σ 按天数折算到 P 的配额",
+  "cli.formula.upsell_rate":
+    "期初活跃、且在 P 内有已关闭的追加销售赢单商机或期末 MRR > 期初 MRR > 0 的客户数 / S",
+  "cli.formula.pipeline_value":
+    "Σ 期末未关闭商机的金额，若 pipeline_stages 给出期末所在阶段的概率则 × 该概率（weighted=true）；没有任何未关闭商机有金额时不可用",
+  "cli.formula.nps":
+    "100 × (推荐者 − 贬损者) / P 内回复数；0..10 和 1..10：推荐者 9–10，贬损者 ≤ 6；1..5：推荐者 4–5，贬损者 1–2；其他量表换算到 0..10",
+  "cli.formula.survey_response_rate": "按调查类型：P 内发出且（任何时候）得到回复的行数 / P 内发出的行数",
+  "cli.formula.ces": "P 内 ces 回复的平均分，按该调查的量表（越高 = 越容易）",
+  "cli.formula.ces_easy_share": "P 内 ces 回复中位于量表最高两档的比例（1..5 上为 4–5）",
+  "cli.formula.csat": "P 内得分 ≥ scale_max − positive_points + 1 的 csat 回复比例",
+  "cli.formula.email_list_growth_rate": "（P 内订阅 − 退订 − 退信 − 投诉）/ 期初列表规模",
+  "cli.formula.campaign_spend": "带有 campaign_id 的支出行，按本地日分摊到 P",
+  "cli.formula.campaign_converted_leads": "带有 campaign_id、在 P 内创建且（当前）状态为已转化的线索",
+  "cli.formula.campaign_customers": "P 内获得、且最早已转化线索带有该 campaign_id 的客户（首次触达）",
+  "cli.formula.campaign_cost_per_lead": "campaign_spend / campaign_leads；P 内无支出行时为空",
+  "cli.formula.campaign_cac": "campaign_spend / campaign_customers；P 内无支出行时为空",
+  "cli.formula.campaign_revenue":
+    "P 的 campaign_customers 在 [acquired_at, acquired_at + campaign_window) 内的带符号订单，已扣除退款",
 } as const satisfies Record<keyof typeof cliI18nEn, string>;
