@@ -136,8 +136,8 @@ describe("explain", () => {
     expect(all.out).toContain("Segment: region=North");
     expect(all.out).toContain("Value: 3 rows");
     // 0.1 next to 84.15: the column has two decimals throughout.
-    expect(all.out).toMatch(/O4\s+0\.10\b/);
-    expect(all.out).toMatch(/O2\s+50\.00\b/);
+    expect(all.out).toMatch(/O4\s+\$0\.10\b/);
+    expect(all.out).toMatch(/O2\s+\$50\.00\b/);
     const cut = await run([...argv, "--limit", "2"]);
     expect(cut.out).toContain("Value: showing 2 of 3 rows");
   });
@@ -146,11 +146,11 @@ describe("explain", () => {
     const old = await run(["explain", "revenue", "--db", db, "--period", "2024-01"]);
     expect(old.code, old.err).toBe(EXIT.ok);
     expect(old.err).toContain("--period <label> is deprecated; use --at <label>");
-    expect(old.out).toContain("Value: 154.25");
+    expect(old.out).toContain("Value: $154.25");
     const grain = await run(["explain", "revenue", "--db", db, "--at", "2024-Q1", "--period", "quarter"]);
     expect(grain.code, grain.err).toBe(EXIT.ok);
     expect(grain.err).toBe("");
-    expect(grain.out).toContain("Value: 154.25");
+    expect(grain.out).toContain("Value: $154.25");
     expect((await run(["explain", "revenue", "--db", db, "--period", "fortnight"])).code).toBe(EXIT.usage);
   });
 

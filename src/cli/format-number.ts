@@ -69,11 +69,12 @@ export function currencySymbol(currency: string, lang: Lang): string {
 /**
  * An amount with its currency: the sign before the number in English and
  * Chinese (`$1,234.50`), after it in Persian and Arabic (`۱٬۲۳۴٫۵۰ $`),
- * where the number reads right to left of its sign.
+ * where the number reads right to left of its sign. `fractionDigits` lets a
+ * column of whole amounts drop the cents.
  */
-export function formatMoney(value: number | null, lang: Lang, currency: string): string {
+export function formatMoney(value: number | null, lang: Lang, currency: string, fractionDigits = 2): string {
   if (value === null) return NULL_TEXT;
-  const number = formatNumber(value, lang, 2, 2);
+  const number = formatNumber(value, lang, fractionDigits, fractionDigits);
   const symbol = currencySymbol(currency, lang);
   if (lang === "fa" || lang === "ar") return `${number} ${symbol}`;
   return number.startsWith("−") ? `−${symbol}${number.slice(1)}` : `${symbol}${number}`;

@@ -1,5 +1,5 @@
-import { localizeDigits } from "../calendar/localize-digits.js";
 import { type Lang, type MessageKey, t } from "../messages/index.js";
+import { calendarDateText, type DateDisplay } from "./calendar-date-text.js";
 import { formatNumber } from "./format-number.js";
 
 // What a detail quotes: a number, a timestamp or date, an id or data value.
@@ -62,9 +62,10 @@ const DETAILS: readonly (readonly [RegExp, MessageKey, readonly Kind[]])[] = [
 
 /**
  * An explain row's detail in the reader's language, numbers and dates in
- * local digits: `MRR at start 29.0, at end 31.9` → `MRR در آغاز ۲۹، در پایان ۳۱٫۹`.
+ * local digits: `MRR at start 29.0, at end 31.9` → `MRR در آغاز ۲۹، در پایان ۳۱٫۹`;
+ * with `dates`, dates in that calendar (`ordered 2024-03-20` → `ordered ۱۴۰۳-۰۱-۰۱`).
  */
-export function localizeDetail(detail: string, lang: Lang): string {
+export function localizeDetail(detail: string, lang: Lang, dates?: DateDisplay): string {
   for (const [pattern, key, kinds] of DETAILS) {
     const m = pattern.exec(detail);
     if (!m) continue;
@@ -72,7 +73,11 @@ export function localizeDetail(detail: string, lang: Lang): string {
     kinds.forEach((kind, i) => {
       const raw = m[i + 1] ?? "";
       params[`p${i + 1}`] =
-        kind === "n" ? formatNumber(Number(raw), lang, 2) : kind === "ts" ? localizeDigits(raw, lang) : raw;
+        kind === "n"
+          ? formatNumber(Number(raw), lang, 2)
+          : kind === "ts"
+            ? calendarDateText(raw, lang, dates)
+            : raw;
     });
     return t(lang, key, params);
   }

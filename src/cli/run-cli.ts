@@ -236,6 +236,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .option("--by-value", t(lang, "cli.customers.option.byValue"))
     .option("--as-of <date>", t(lang, "cli.customers.option.asOf"))
     .option("--window <duration>", t(lang, "cli.customers.option.window"))
+    .addOption(calendarOption(lang))
     .addOption(formatOption(lang, REPORT_FORMATS))
     .addOption(langOption(lang))
     .action(async (o: Parameters<typeof runCustomersCommand>[1] & { db?: string }) => {

@@ -20,8 +20,16 @@ const SEPARATORS: readonly { readonly char: string; readonly key: string; readon
   { char: ",", key: "importer.file.looksComma", flag: "--delimiter ','" },
 ];
 
-/** The header's problems; `delimiter` is set for CSV sources only. */
-export function headerProblems(columns: readonly string[], delimiter: string | undefined): HeaderProblem[] {
+/**
+ * The header's problems; `delimiter` is set for CSV sources only.
+ * `suggest` words the fix for another separator (a mapping sets it with its
+ * own `delimiter:` option, not with the command-line flag).
+ */
+export function headerProblems(
+  columns: readonly string[],
+  delimiter: string | undefined,
+  suggest?: (separator: string) => string,
+): HeaderProblem[] {
   const problems: HeaderProblem[] = [];
   const firstAt = new Map<string, number>();
   columns.forEach((name, i) => {
@@ -46,13 +54,14 @@ export function headerProblems(columns: readonly string[], delimiter: string | u
     const other = SEPARATORS.find((s) => s.char !== delimiter && only.includes(s.char));
     if (other) {
       const name = other.char === "\t" ? "tab" : `"${other.char}"`;
+      const flag = suggest ? suggest(other.char) : other.flag;
       problems.push({
         code: "wrong_delimiter",
         column: null,
         value: only,
-        reason: `the header is one column that contains ${name}: the file looks separated by ${name}; import it with ${other.flag}`,
+        reason: `the header is one column that contains ${name}: the file looks separated by ${name}; import it with ${flag}`,
         messageKey: other.key,
-        params: { flag: other.flag },
+        params: { flag },
       });
     }
   }

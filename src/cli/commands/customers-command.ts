@@ -1,7 +1,9 @@
 import { localizeDigits } from "../../calendar/localize-digits.js";
 import { localDateOf } from "../../calendar/zoned-time.js";
+import type { CalendarId } from "../../core/model/settings.js";
 import { isLang, isRightToLeft, type MessageKey, t } from "../../messages/index.js";
 import { listTopCustomers, type TopCustomer, type TopCustomersResult } from "../../report/top-customers.js";
+import { calendarDateText, type DateDisplay } from "../calendar-date-text.js";
 import { type CliContext, dbAccess, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -15,6 +17,8 @@ export interface CustomersCommandOptions {
   readonly byValue?: boolean;
   readonly asOf?: string;
   readonly window?: string;
+  /** The calendar dates are shown in (the dataset's by default); `--as-of` stays an ISO date. */
+  readonly calendar?: CalendarId;
   readonly format: OutputFormat;
 }
 
@@ -47,12 +51,18 @@ export async function runCustomersCommand(
       ...(options.window ? { window: options.window } : {}),
     }),
   );
-  for (const line of formatTopCustomers(result, options.format, ctx.lang)) writeLine(ctx.io.stdout, line);
+  const lines = formatTopCustomers(result, options.format, ctx.lang, options.calendar);
+  for (const line of lines) writeLine(ctx.io.stdout, line);
   return EXIT.ok;
 }
 
-/** Machine formats keep raw values and ids; table and md are localized. */
-export function formatTopCustomers(result: TopCustomersResult, format: OutputFormat, lang: string): string[] {
+/** Machine formats keep raw values and ids; table and md are localized, dates in `calendar` (or the dataset's). */
+export function formatTopCustomers(
+  result: TopCustomersResult,
+  format: OutputFormat,
+  lang: string,
+  calendar?: CalendarId,
+): string[] {
   const rows = result.customers;
   switch (format) {
     case "ndjson":
@@ -63,6 +73,10 @@ export function formatTopCustomers(result: TopCustomersResult, format: OutputFor
     case "table":
     case "md": {
       const language = isLang(lang) ? lang : "en";
+      const dates: DateDisplay = {
+        calendar: calendar ?? result.settings.calendar,
+        timeZone: result.settings.timezone,
+      };
       if (rows.length === 0 || result.asOfMs === null) return [t(language, "customers.empty")];
       const columns: TableColumn[] = COLUMNS.map((k) => ({
         header: t(language, `customers.column.${k}` as MessageKey),
@@ -77,7 +91,8 @@ export function formatTopCustomers(result: TopCustomersResult, format: OutputFor
           if (k === "orders") return formatNumber(Number(value), language, 0);
           if (NUMERIC.has(k)) return formatMoney(Number(value), language, result.settings.base_currency);
           // Scores and dates in the reader's digits; ids and names as imported.
-          if (k === "rfm_score" || k === "last_order") return localizeDigits(String(value), language);
+          if (k === "last_order") return calendarDateText(String(value), language, dates);
+          if (k === "rfm_score") return localizeDigits(String(value), language);
           return String(value);
         });
       });
@@ -85,7 +100,7 @@ export function formatTopCustomers(result: TopCustomersResult, format: OutputFor
       // The list is as of the end of the day before the as-of instant.
       const asOf = localDateOf(result.asOfMs - 1, result.settings.timezone);
       const header = t(language, "customers.header", {
-        asOf: localizeDigits(asOf, language),
+        asOf: calendarDateText(asOf, language, dates),
         days: formatNumber(result.windowDays ?? 0, language, 0),
       });
       const table =

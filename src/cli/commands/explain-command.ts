@@ -13,6 +13,7 @@ import { type Lang, metricName, t } from "../../messages/index.js";
 import { loadDatasetSettings } from "../../report/dataset-settings.js";
 import { type ExplainResult, type ExplainRow, explainMetric } from "../../report/explain.js";
 import { periodOptions } from "../../report/run-report.js";
+import type { DateDisplay } from "../calendar-date-text.js";
 import { type CliContext, collect, parsePairs, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import {
@@ -27,7 +28,7 @@ import {
 } from "../common-options.js";
 import { entityLabel } from "../entity-label.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { formatMetricValue, formatNumber } from "../format-number.js";
+import { formatMetricValue, formatMoney, formatNumber } from "../format-number.js";
 import { humanTable, isMachineFormat, machineLines, type OutputFormat } from "../format-records.js";
 import { toRecord } from "../format-report.js";
 import { localizeDetail } from "../localize-detail.js";
@@ -52,6 +53,12 @@ type Part = ExplainRow["part"];
 type Segment = Readonly<Record<string, string | null>>;
 
 const PARTS: readonly Part[] = ["value", "numerator", "denominator"];
+
+/** How table and md show money and dates: the dataset's currency, the report's calendar. */
+export interface ExplainDisplay {
+  readonly currency?: string;
+  readonly dates?: DateDisplay;
+}
 const PART_TITLES = {
   value: "report.column.value",
   numerator: "report.column.numerator",
@@ -163,7 +170,11 @@ export async function runExplainCommand(
       ] as const,
   );
   const periodText = localPeriodLabel(result.value.period, settings, grain, options.calendar, ctx.lang);
-  printExplanation(ctx, result, periodText, options.format ?? "table");
+  const display: ExplainDisplay = {
+    currency: settings.base_currency,
+    dates: { calendar: options.calendar ?? settings.calendar, timeZone: settings.timezone },
+  };
+  printExplanation(ctx, result, periodText, options.format ?? "table", display);
   return EXIT.ok;
 }
 
@@ -177,8 +188,11 @@ export function printExplanation(
   result: ExplainResult,
   periodText: string,
   format: OutputFormat = "table",
+  display: ExplainDisplay = {},
 ): void {
-  const summary = summaryLines(ctx.lang, result, periodText, format);
+  const machine = isMachineFormat(format);
+  // Machine formats keep plain numbers, which programs read.
+  const summary = summaryLines(ctx.lang, result, periodText, format, machine ? undefined : display.currency);
   if (format === "json") {
     writeLine(ctx.io.stdout, JSON.stringify(explanationJson(result), null, 2));
     return;
@@ -196,7 +210,7 @@ export function printExplanation(
     if (rows.length === 0) continue;
     writeLine(ctx.io.stdout);
     writeLine(ctx.io.stdout, partHeading(lang, result, part, rows.length));
-    const amounts = amountFormatter(rows, lang);
+    const amounts = amountFormatter(rows, lang, moneyPart(result, part) ? display.currency : undefined);
     const table = humanTable(
       format,
       lang,
@@ -210,7 +224,7 @@ export function printExplanation(
         entityLabel(lang, r.entity),
         r.recordId,
         amounts(r.amount),
-        r.detail === null ? "" : localizeDetail(r.detail, lang),
+        r.detail === null ? "" : localizeDetail(r.detail, lang, display.dates),
       ]),
     );
     for (const line of table) writeLine(ctx.io.stdout, format === "md" ? line : `  ${line}`);
@@ -218,7 +232,13 @@ export function printExplanation(
 }
 
 /** The title, the segment as `region=Europe`, the value, numerator and denominator; for csv/ndjson also the counts. */
-function summaryLines(lang: Lang, result: ExplainResult, periodText: string, format: OutputFormat): string[] {
+function summaryLines(
+  lang: Lang,
+  result: ExplainResult,
+  periodText: string,
+  format: OutputFormat,
+  currency: string | undefined,
+): string[] {
   const v = result.value;
   const unit = unitLookup()(v.metric);
   const lines = [
@@ -226,9 +246,13 @@ function summaryLines(lang: Lang, result: ExplainResult, periodText: string, for
   ];
   if (v.segment !== null)
     lines.push(t(lang, "cli.explain.segment", { segment: segmentText(v.segment, lang) }));
-  lines.push(t(lang, "explain.value", { value: formatMetricValue(v.value, unit, lang) }));
+  lines.push(t(lang, "explain.value", { value: formatMetricValue(v.value, unit, lang, currency) }));
   if (v.numerator !== null || v.denominator !== null) {
-    lines.push(t(lang, "explain.numerator", { value: formatNumber(v.numerator, lang) }));
+    const numerator =
+      currency && moneyPart(result, "numerator")
+        ? formatMoney(v.numerator, lang, currency)
+        : formatNumber(v.numerator, lang);
+    lines.push(t(lang, "explain.numerator", { value: numerator }));
     lines.push(t(lang, "explain.denominator", { value: formatNumber(v.denominator, lang) }));
   }
   if (isMachineFormat(format)) {
@@ -265,9 +289,28 @@ export function segmentText(segment: Segment, lang: Lang): string {
  * whole, else two decimals throughout (`274.10`, never `274.1` next to
  * `84.14999999999999`), so the column lines up and carries no float noise.
  */
-function amountFormatter(rows: readonly ExplainRow[], lang: Lang): (amount: number | null) => string {
+function amountFormatter(
+  rows: readonly ExplainRow[],
+  lang: Lang,
+  currency: string | undefined,
+): (amount: number | null) => string {
   const whole = rows.every((r) => r.amount === null || Number.isInteger(r.amount));
-  return (amount) => (amount === null ? "" : formatNumber(amount, lang, whole ? 0 : 2, whole ? 0 : 2));
+  const digits = whole ? 0 : 2;
+  return (amount) =>
+    amount === null
+      ? ""
+      : currency
+        ? formatMoney(amount, lang, currency, digits)
+        : formatNumber(amount, lang, digits, digits);
+}
+
+/**
+ * Whether a part's amounts are money: of a money metric, the value and the
+ * numerator are (revenue, spend, MRR); a denominator counts what the money
+ * is shared by (customers, new customers), so it stays a number.
+ */
+function moneyPart(result: ExplainResult, part: Part): boolean {
+  return unitLookup()(result.value.metric) === "money" && part !== "denominator";
 }
 
 const ROW_KEYS = ["part", "entity", "record_id", "amount", "detail"] as const;

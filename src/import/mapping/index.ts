@@ -1,4 +1,4 @@
-import { access } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { CrmKpiError } from "../../core/errors.js";
 import type { DatasetSettings } from "../../core/model/settings.js";
@@ -7,7 +7,7 @@ import type { RawSource } from "../raw-record.js";
 import type { KeyPath } from "./compile-mapping.js";
 import { loadMapping } from "./load-mapping.js";
 import { createMappedSource, type JoinedFile } from "./mapped-source.js";
-import { readHeader, type SourceFile } from "./read-source-file.js";
+import { type CsvStart, readHeader, type SourceFile } from "./read-source-file.js";
 
 export type { CompiledMapping } from "./compile-mapping.js";
 export { type LoadedMapping, loadMapping, parseMapping } from "./load-mapping.js";
@@ -28,11 +28,11 @@ export async function mappedSources(
   options: { readonly encoding?: string } = {},
 ): Promise<{ sources: RawSource[]; settings?: Partial<DatasetSettings> }> {
   const mapping = await loadMapping(mappingFile);
-  const headers = new Map<string, readonly string[] | undefined>();
+  const starts = new Map<string, CsvStart | undefined>();
   const open = async (
     spec: { from: string; type: SourceFile["type"]; delimiter: string | undefined },
     fromPath: KeyPath,
-  ): Promise<{ file: SourceFile; header: readonly string[] | undefined }> => {
+  ): Promise<{ file: SourceFile; header: readonly string[] | undefined; headerOnly: boolean }> => {
     const file: SourceFile = {
       path: path.resolve(dataDir, spec.from),
       name: spec.from,
@@ -40,17 +40,20 @@ export async function mappedSources(
       delimiter: spec.delimiter,
       ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     };
+    let size: number;
     try {
-      await access(file.path);
+      size = (await stat(file.path)).size;
     } catch {
       throw mapping.problemAt(
         fromPath,
         `the source file ${file.path} does not exist; write its path relative to the data folder ${dataDir}`,
       );
     }
+    if (size === 0) throw emptyFile(file);
     const key = `${file.path}|${file.type}|${file.delimiter ?? ""}`;
-    if (!headers.has(key)) headers.set(key, checkedHeader(file, await readHeader(file)));
-    return { file, header: headers.get(key) };
+    if (!starts.has(key)) starts.set(key, checkedStart(file, await readHeader(file)));
+    const start = starts.get(key);
+    return { file, header: start?.header, headerOnly: start?.hasRows === false };
   };
 
   const sources: RawSource[] = [];
@@ -83,18 +86,53 @@ export async function mappedSources(
         );
       }
     }
-    sources.push(createMappedSource(source, main.file, joins, mapping.vars));
+    const mapped = createMappedSource(source, main.file, joins, mapping.vars);
+    // A CSV source (one with a delimiter) that yields no rows gets the importer's
+    // "header but no rows" warning; only a file that truly has no rows is one.
+    sources.push(main.headerOnly ? { ...mapped, delimiter: main.file.delimiter ?? "," } : mapped);
   }
   return mapping.settings ? { sources, settings: mapping.settings } : { sources };
 }
 
-/** A user's CSV header naming a column twice cannot be mapped unambiguously: an error naming both positions. */
-function checkedHeader(
-  file: SourceFile,
-  header: readonly string[] | undefined,
-): readonly string[] | undefined {
-  const duplicate = header && headerProblems(header, undefined)[0];
-  if (!duplicate) return header;
+/** A 0-byte file, or a CSV file without even a header: an error naming it, as for a canonical file. */
+function emptyFile(file: SourceFile): CrmKpiError {
+  return new CrmKpiError(
+    "import_bad_file",
+    `${file.name}: the file is empty (not even a header); export it again, or remove its source from the mapping if there is no data for it`,
+    { messageKey: "importer.error.emptyFile", file: file.name },
+    { file: file.name },
+  );
+}
+
+/** How a mapping sets a source's separator, for the fix of a header that holds another one. */
+function mappingDelimiter(separator: string): string {
+  return `delimiter: "${separator === "\t" ? "\\t" : separator}"`;
+}
+
+/**
+ * The start of a CSV file, checked as the canonical importer checks a header:
+ * empty, a column named twice (it cannot be mapped unambiguously), or one
+ * column holding another separator than the mapping's (default `,`).
+ */
+function checkedStart(file: SourceFile, start: CsvStart | undefined): CsvStart | undefined {
+  if (!start) return start;
+  if (start.header.every((name) => name === "")) throw emptyFile(file);
+  const problem = headerProblems(start.header, file.delimiter ?? ",", mappingDelimiter)[0];
+  if (!problem) return start;
+  if (problem.code === "wrong_delimiter") {
+    throw new CrmKpiError(
+      "import_bad_file",
+      `${file.name}:1: ${problem.reason}`,
+      // importer.file.looksTab -> importer.error.looksTab: the same problem, as an error naming the file
+      {
+        messageKey: problem.messageKey.replace("importer.file.", "importer.error."),
+        file: file.name,
+        ...problem.params,
+      },
+      { file: file.name, line: 1 },
+    );
+  }
+  const duplicate = problem;
   throw new CrmKpiError(
     "import_bad_file",
     `${file.name}:1: ${duplicate.reason}`,

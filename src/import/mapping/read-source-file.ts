@@ -50,11 +50,21 @@ async function* textLines(file: SourceFile): AsyncGenerator<string> {
   if (rest !== "") yield rest;
 }
 
-/** The header of a CSV file, or undefined for JSON formats (their keys vary per row). */
-export async function readHeader(file: SourceFile): Promise<readonly string[] | undefined> {
+/** What the start of a CSV file holds: its header, and whether a row follows it. */
+export interface CsvStart {
+  readonly header: readonly string[];
+  readonly hasRows: boolean;
+}
+
+/** The header of a CSV file (empty when the file has none) and whether it has rows; undefined for JSON formats (their keys vary per row). */
+export async function readHeader(file: SourceFile): Promise<CsvStart | undefined> {
   if (file.type !== "csv") return undefined;
-  for await (const row of csvRecords(file)) return row.cells.map((c) => c.trim());
-  return [];
+  let header: string[] | undefined;
+  for await (const row of csvRecords(file)) {
+    if (header) return { header, hasRows: true };
+    header = row.cells.map((c) => c.trim());
+  }
+  return { header: header ?? [], hasRows: false };
 }
 
 /** Streams the rows of a csv, ndjson or json file with their line numbers. */

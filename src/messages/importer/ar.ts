@@ -14,6 +14,16 @@ export const importerAr = {
   "importer.error.duplicateColumn":
     "{file}:1: يذكر سطر العناوين {column} مرتين، في العمودين {first} و{second}.",
   "importer.error.duplicateColumn.fix": "أعد تسمية أحد العمودين أو احذفه.",
+  "importer.error.emptyFile": "{file}: الملف فارغ (بلا سطر عناوين حتى).",
+  "importer.error.emptyFile.fix": "صدّره من جديد، أو احذف مصدره من ملف الربط إن لم تكن له بيانات.",
+  "importer.error.looksSemicolon":
+    "{file}:1: سطر العناوين عمود واحد يحوي فواصل منقوطة: يبدو أن الملف مفصول بالفاصلة المنقوطة.",
+  "importer.error.looksSemicolon.fix": "اكتب {flag} لهذا المصدر في ملف الربط.",
+  "importer.error.looksTab":
+    "{file}:1: سطر العناوين عمود واحد يحوي مسافات جدولة: يبدو أن الملف مفصول بمسافات الجدولة.",
+  "importer.error.looksTab.fix": "اكتب {flag} لهذا المصدر في ملف الربط.",
+  "importer.error.looksComma": "{file}:1: سطر العناوين عمود واحد يحوي فواصل: يبدو أن الملف مفصول بالفواصل.",
+  "importer.error.looksComma.fix": "اكتب {flag} لهذا المصدر في ملف الربط.",
   "importer.option.encoding":
     "ترميز الملفات: utf-8 (الافتراضي) أو utf-16le أو windows-1256 أو windows-1252 أو latin1 أو غيرها",
   "importer.option.delimiter": "فاصل الخلايا في ملفات CSV: ',' (الافتراضي) أو ';' أو '|' أو '\\t'",

@@ -16,6 +16,18 @@ export const importerEn = {
   "importer.error.duplicateColumn":
     "{file}:1: the header names {column} twice, in columns {first} and {second}.",
   "importer.error.duplicateColumn.fix": "Rename or remove one of the two columns.",
+  "importer.error.emptyFile": "{file}: the file is empty (not even a header).",
+  "importer.error.emptyFile.fix":
+    "Export it again, or remove its source from the mapping if there is no data for it.",
+  "importer.error.looksSemicolon":
+    "{file}:1: the header is one column that contains semicolons: the file looks separated by semicolons.",
+  "importer.error.looksSemicolon.fix": "Set {flag} on this source in the mapping file.",
+  "importer.error.looksTab":
+    "{file}:1: the header is one column that contains tabs: the file looks separated by tabs.",
+  "importer.error.looksTab.fix": "Set {flag} on this source in the mapping file.",
+  "importer.error.looksComma":
+    "{file}:1: the header is one column that contains commas: the file looks separated by commas.",
+  "importer.error.looksComma.fix": "Set {flag} on this source in the mapping file.",
   "importer.option.encoding":
     "encoding of the files: utf-8 (default), utf-16le, windows-1256, windows-1252, latin1, ...",
   "importer.option.delimiter": "cell separator of the CSV files: ',' (default), ';', '|' or '\\t'",

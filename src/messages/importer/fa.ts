@@ -15,6 +15,18 @@ export const importerFa = {
   "importer.error.duplicateColumn":
     "{file}:1: سرستون نام {column} را دو بار آورده است، در ستون‌های {first} و {second}.",
   "importer.error.duplicateColumn.fix": "یکی از این دو ستون را تغییر نام دهید یا حذف کنید.",
+  "importer.error.emptyFile": "{file}: پرونده خالی است (حتی سرستون ندارد).",
+  "importer.error.emptyFile.fix":
+    "دوباره آن را برون‌بری کنید، یا اگر داده‌ای برایش نیست منبع آن را از فایل نگاشت حذف کنید.",
+  "importer.error.looksSemicolon":
+    "{file}:1: سرستون تنها یک ستون است که نقطه‌ویرگول دارد: به نظر می‌رسد پرونده با نقطه‌ویرگول جدا شده است.",
+  "importer.error.looksSemicolon.fix": "در فایل نگاشت، {flag} را برای این منبع بنویسید.",
+  "importer.error.looksTab":
+    "{file}:1: سرستون تنها یک ستون است که تب دارد: به نظر می‌رسد پرونده با تب جدا شده است.",
+  "importer.error.looksTab.fix": "در فایل نگاشت، {flag} را برای این منبع بنویسید.",
+  "importer.error.looksComma":
+    "{file}:1: سرستون تنها یک ستون است که ویرگول دارد: به نظر می‌رسد پرونده با ویرگول جدا شده است.",
+  "importer.error.looksComma.fix": "در فایل نگاشت، {flag} را برای این منبع بنویسید.",
   "importer.option.encoding":
     "رمزگذاری پرونده‌ها: utf-8 (پیش‌فرض)، utf-16le، windows-1256، windows-1252، latin1، ...",
   "importer.option.delimiter": "جداکنندهٔ خانه‌ها در پرونده‌های CSV: ',' (پیش‌فرض)، ';'، '|' یا '\\t'",
