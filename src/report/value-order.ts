@@ -2,8 +2,8 @@ import type { MetricDefinition } from "../core/metrics/metric-definition.js";
 import type { MetricValue } from "../core/metrics/metric-value.js";
 
 /**
- * The one order a report's values come in (docs/metrics.md, "Order of the
- * rows"), so the same data gives the same bytes whatever order DuckDB's
+ * The one order a report's values come in (docs/choices.md, "Reproducible numbers
+ * and metric details"), so the same data gives the same bytes whatever order DuckDB's
  * threads return rows in:
  * 1. catalog order of the metric id: the METRICS registry order, each
  *    metric followed by its siblings in the order it declares them;

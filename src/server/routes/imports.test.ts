@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import path from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,8 +23,12 @@ const SETTINGS = JSON.stringify({ base_currency: "USD", timezone: "UTC" });
 
 let db: ServerDatabase;
 const app = new OpenAPIHono<AppEnv>();
+// Job folders go to os.tmpdir(): a private one for this file (each test file runs in its own
+// process), so another file's uploads running at the same time cannot show up in the count.
+const sharedTmp = process.env.TMPDIR;
 
 beforeAll(async () => {
+  process.env.TMPDIR = await mkdtemp(path.join(tmpdir(), "crm-kpi-imports-test-"));
   db = await openServerDatabase(await openDuckDB(":memory:"), { readSessions: 2 });
   app.use(requestLang());
   // Stands in for the auth middleware: `x-test-role: read` acts as a read token.
@@ -41,6 +46,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.close();
+  const own = tmpdir();
+  if (sharedTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = sharedTmp;
+  await rm(own, { recursive: true, force: true });
 });
 
 function form(files: Record<string, string | Uint8Array>, fields: Record<string, string> = {}): FormData {
