@@ -4,8 +4,7 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/cli/exit-codes.js";
-import { runCli } from "../../src/cli/run-cli.js";
-import { captureIo } from "../../src/cli/test-io.js";
+import { runCaptured } from "../support/run-captured.js";
 
 // Issue 8: `--db` must name a crm-kpi database; reading commands never create one.
 const tmp = mkdtempSync(path.join(os.tmpdir(), "crm-kpi-dbfile-"));
@@ -22,11 +21,7 @@ beforeAll(async () => {
   expect(await cli("import", data, "--db", db)).toMatchObject({ code: EXIT.ok });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const cli = (...argv: string[]) => runCaptured(argv);
 
 describe("--db that is not a crm-kpi database", () => {
   it("refuses an existing CSV file and leaves it untouched", async () => {

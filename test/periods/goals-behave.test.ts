@@ -2,11 +2,10 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run-cli.js";
-import { captureIo } from "../../src/cli/test-io.js";
 import { openDuckDB } from "../../src/engines/duckdb/duckdb-engine.js";
 import { judgeAchievability } from "../../src/goals/achievability.js";
 import { metricDomain } from "../../src/goals/metric-domain.js";
+import { runCaptured } from "../support/run-captured.js";
 import { insertRows, type TinyRow } from "../support/tiny-dataset.js";
 
 /** One customer acquired on the 10th of each month of 2023 and January–June 2024. */
@@ -23,11 +22,7 @@ async function datasetFile(): Promise<string> {
   return db;
 }
 
-async function cli(...argv: string[]) {
-  const io = captureIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const cli = (...argv: string[]) => runCaptured(argv);
 
 describe("goals that behave", () => {
   it("runs the README's goal example as written: a past deadline starts on its year's first day", async () => {

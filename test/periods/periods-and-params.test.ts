@@ -2,11 +2,10 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run-cli.js";
-import { captureIo } from "../../src/cli/test-io.js";
 import { openDuckDB } from "../../src/engines/duckdb/duckdb-engine.js";
 import { calendarOfYear, completeUntilMs } from "../../src/report/report-range.js";
 import { runReport } from "../../src/report/run-report.js";
+import { runCaptured } from "../support/run-captured.js";
 import { insertRows, type TinyRow, tinyDataset } from "../support/tiny-dataset.js";
 
 /** One customer acquired on the 10th of each month from January 2024, and an order on `lastOrder`. */
@@ -37,11 +36,7 @@ async function dbFile(rows: { customers: TinyRow[]; orders: TinyRow[] }): Promis
   return db;
 }
 
-async function cli(...argv: string[]) {
-  const io = captureIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const cli = (...argv: string[]) => runCaptured(argv);
 
 describe("default range and partial periods", () => {
   it("ends at the data's last complete period; a partial period asked for is marked in every format", async () => {

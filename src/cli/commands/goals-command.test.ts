@@ -2,10 +2,9 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCaptured } from "../../../test/support/run-captured.js";
 import { insertRows, type TinyRow } from "../../../test/support/tiny-dataset.js";
 import { openDuckDB } from "../../engines/duckdb/duckdb-engine.js";
-import { runCli } from "../run-cli.js";
-import { captureIo } from "../test-io.js";
 
 /** A database file with one customer acquired each month of 2023 and January–June 2024. */
 async function datasetFile(): Promise<string> {
@@ -26,11 +25,7 @@ async function datasetFile(): Promise<string> {
   return db;
 }
 
-async function cli(...argv: string[]) {
-  const io = captureIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const cli = (...argv: string[]) => runCaptured(argv);
 
 describe("crm-kpi goals", () => {
   it("adds, lists, shows, reports status of and removes goals", async () => {

@@ -2,16 +2,11 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCaptured } from "../../../test/support/run-captured.js";
 import { openDuckDB } from "../../engines/duckdb/duckdb-engine.js";
 import { hashToken, roleOfToken } from "../../server/security/token-store.js";
-import { runCli } from "../run-cli.js";
-import { captureIo } from "../test-io.js";
 
-async function cli(...argv: string[]) {
-  const io = captureIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const cli = (...argv: string[]) => runCaptured(argv);
 
 describe("crm-kpi tokens", () => {
   it("creates a token shown once, lists it without the secret, and revokes it", async () => {
