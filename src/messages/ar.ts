@@ -1,3 +1,6 @@
+import { mappingAr } from "./mapping/ar.js";
+import { presetsAr } from "./presets/ar.js";
+import { linkageAr } from "./linkage/ar.js";
 import { cliAr } from "./cli/ar.js";
 import { cohortsAr } from "./cohorts/ar.js";
 import { databaseAr } from "./database/ar.js";
@@ -22,6 +25,9 @@ export const ar = {
   ...periodsAr,
   ...metricsAr,
   ...cliAr,
+  ...mappingAr,
+  ...presetsAr,
+  ...linkageAr,
   "cli.description": "مؤشرات إدارة علاقات العملاء التي يمكنك الوثوق بها، تُحسب على جهازك.",
   "cli.option.db": "ملف قاعدة بيانات DuckDB (الافتراضي: $CRM_KPI_DB أو ‎./crm-kpi.duckdb)",
   "cli.option.lang": "لغة المخرجات: en أو fa أو ar أو zh (الافتراضي: $CRM_KPI_LANG أو en)",

@@ -1,3 +1,6 @@
+import { mappingEn } from "./mapping/en.js";
+import { presetsEn } from "./presets/en.js";
+import { linkageEn } from "./linkage/en.js";
 import { cliEn } from "./cli/en.js";
 import { databaseEn } from "./database/en.js";
 import { importerEn } from "./importer/en.js";
@@ -506,6 +509,9 @@ export const en = {
   ...periodsEn,
   ...metricsEn,
   ...cliEn,
+  ...mappingEn,
+  ...presetsEn,
+  ...linkageEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,6 @@
+import { mappingFa } from "./mapping/fa.js";
+import { presetsFa } from "./presets/fa.js";
+import { linkageFa } from "./linkage/fa.js";
 import { cliFa } from "./cli/fa.js";
 import { cohortsFa } from "./cohorts/fa.js";
 import { databaseFa } from "./database/fa.js";
@@ -22,6 +25,9 @@ export const fa = {
   ...periodsFa,
   ...metricsFa,
   ...cliFa,
+  ...mappingFa,
+  ...presetsFa,
+  ...linkageFa,
   "cli.description":
     "شاخص‌های مدیریت ارتباط با مشتری که می‌توانید به آن‌ها اعتماد کنید، محاسبه‌شده روی رایانهٔ خودتان.",
   "cli.option.db": "فایل پایگاه دادهٔ DuckDB (پیش‌فرض: $CRM_KPI_DB یا ‎./crm-kpi.duckdb)",

@@ -1,3 +1,6 @@
+import { mappingZh } from "./mapping/zh.js";
+import { presetsZh } from "./presets/zh.js";
+import { linkageZh } from "./linkage/zh.js";
 import { cliZh } from "./cli/zh.js";
 import { cohortsZh } from "./cohorts/zh.js";
 import { databaseZh } from "./database/zh.js";
@@ -22,6 +25,9 @@ export const zh = {
   ...periodsZh,
   ...metricsZh,
   ...cliZh,
+  ...mappingZh,
+  ...presetsZh,
+  ...linkageZh,
   "cli.description": "值得信赖的 CRM 指标，在您自己的电脑上计算。",
   "cli.option.db": "DuckDB 数据库文件（默认：$CRM_KPI_DB 或 ./crm-kpi.duckdb）",
   "cli.option.lang": "输出语言：en、fa、ar 或 zh（默认：$CRM_KPI_LANG 或 en）",

@@ -170,7 +170,7 @@ function compileSource(
   const type = spec.type ?? typeFromExtension(spec.from, [...path, "from"]);
   const unpivot = spec.unpivot
     ? {
-        columns: spec.unpivot.columns,
+        columns: spec.unpivot.columns ?? [], // TODO(H1b): unpivot.match
         name: spec.unpivot.name,
         value: spec.unpivot.value,
         keepEmpty: spec.unpivot.keep_empty,

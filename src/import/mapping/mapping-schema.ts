@@ -33,6 +33,10 @@ const dateFormatSchema = z.union(
   { error: 'a pattern such as "dd/MM/yyyy", or { pattern: "yyyy/MM/dd", calendar: persian }' },
 );
 
+/** How a grouped source turns a column's values in one group into one value. */
+export const AGGREGATES = ["sum", "min", "max", "count", "first", "last"] as const;
+export type Aggregate = (typeof AGGREGATES)[number];
+
 const VALUE_KEYS = ["column", "const", "template", "expr"] as const;
 
 export const columnSpecSchema = z.union(
@@ -51,6 +55,10 @@ export const columnSpecSchema = z.union(
         format: dateFormatSchema.optional(),
         transform: z.enum(TEMPLATE_FILTERS).optional(),
         default: scalar.optional(),
+        /** In a source with `group_by`: how the group's values become one (docs/mapping.md, Aggregation). */
+        aggregate: z.enum(AGGREGATES).optional(),
+        /** For `aggregate: first | last`: the source column that orders the group's rows (default: file order). */
+        order_by: z.string().min(1).optional(),
       })
       .refine((spec) => VALUE_KEYS.filter((k) => spec[k] !== undefined).length === 1, {
         error: "give exactly one of column, const, template or expr",
@@ -62,24 +70,54 @@ export const columnSpecSchema = z.union(
 const columnsSchema = z.record(z.string(), columnSpecSchema);
 
 const fileType = z.enum(["csv", "ndjson", "json"]).optional();
-const delimiter = z.string().length(1, "one character such as , ; | or a tab").optional();
+// `auto` sniffs , ; tab or | from the header line (exports re-saved by a spreadsheet).
+const delimiter = z
+  .union([z.literal("auto"), z.string().length(1, 'one character such as , ; | or a tab, or "auto"')])
+  .optional();
+/** WHATWG encoding label of a source file (windows-1252, utf-16le, ...); a byte order mark wins. */
+const encoding = z.string().min(1).optional();
+/**
+ * Header names a file must have to be this source's file. With a glob in
+ * `from`, only matching files that have them are read; presets are detected by them.
+ */
+const matchColumns = z.array(z.string().min(1)).min(1).optional();
 
 const joinSpecSchema = z.strictObject({
   from: z.string().min(1),
   type: fileType,
   delimiter,
+  encoding,
+  match_columns: matchColumns,
+  /** Drop the main file's rows that have no match (an inner join); counted in the import summary. */
+  required: z.boolean().default(false),
   /** Column of the joined file that identifies its rows. */
   key: z.string().min(1),
-  /** Column of the main file holding that key; defaults to `key`. */
+  /** Column of the main file (or `alias.column` of an earlier join) holding that key; defaults to `key`. */
   on: z.string().min(1).optional(),
   /** Prefix of the joined columns: `deal.seller_id`. */
   as: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a name of letters, digits and _"),
 });
 
+/** Which record of several with one key survives (docs/mapping.md, Dedupe). */
+const dedupeRuleSchema = z.strictObject({
+  /** Canonical columns of the key; default: the entity's key. */
+  key: z.array(z.string().min(1)).min(1).optional(),
+  /** first/last in file order, or earliest/latest by the canonical column `by`. */
+  keep: z.enum(["first", "last", "earliest", "latest"]).default("first"),
+  by: z.string().min(1).optional(),
+  /** Compare keys case-insensitively (and with surrounding spaces trimmed). */
+  ignore_case: z.boolean().default(false),
+});
+
 export const sourceSpecSchema = z.strictObject({
+  /** A file relative to the data folder, or a glob (`*`, `?`, `**`): every match, in name order. */
   from: z.string({ error: "from: the source file, relative to the data folder" }).min(1),
   type: fileType,
   delimiter,
+  encoding,
+  match_columns: matchColumns,
+  /** No file for this source is not an error (presets list every file a product can export). */
+  optional: z.boolean().default(false),
   join: z.preprocess(
     (v) => (v === undefined || Array.isArray(v) ? v : [v]),
     z.array(joinSpecSchema).optional(),
@@ -87,12 +125,20 @@ export const sourceSpecSchema = z.strictObject({
   where: z.string().optional(),
   unpivot: z
     .strictObject({
-      columns: z.array(z.string()).min(1),
+      /** The columns to turn into records, by name. */
+      columns: z.array(z.string()).min(1).optional(),
+      /** Or every header matching this regular expression; its named groups read as columns. */
+      match: z.string().min(1).optional(),
       name: z.string().min(1),
       value: z.string().min(1),
       keep_empty: z.boolean().default(false),
     })
+    .refine((u) => (u.columns === undefined) !== (u.match === undefined), {
+      error: "give exactly one of columns or match",
+    })
     .optional(),
+  /** Source columns (or `alias.column`) whose values make one group: one record per group. */
+  group_by: z.array(z.string().min(1)).min(1).optional(),
   columns: columnsSchema.default({}),
   split: z
     .array(
@@ -103,7 +149,7 @@ export const sourceSpecSchema = z.strictObject({
     )
     .min(1)
     .optional(),
-  dedupe: z.union([z.boolean(), z.array(z.string()).min(1)]).optional(),
+  dedupe: z.union([z.boolean(), z.array(z.string()).min(1), dedupeRuleSchema]).optional(),
 });
 
 export const mappingSchema = z.strictObject({
@@ -123,3 +169,4 @@ export type MappingSpec = z.infer<typeof mappingSchema>;
 export type SourceSpec = z.infer<typeof sourceSpecSchema>;
 export type ColumnSpec = z.infer<typeof columnSpecSchema>;
 export type JoinSpec = z.infer<typeof joinSpecSchema>;
+export type DedupeRule = z.infer<typeof dedupeRuleSchema>;

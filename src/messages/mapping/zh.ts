@@ -1,0 +1,5 @@
+import type { mappingEn } from "./en.js";
+
+export const mappingZh = {
+  "mapping.area": "mapping",
+} as const satisfies Record<keyof typeof mappingEn, string>;
