@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { CrmKpiError } from "../core/errors.js";
+import { listPresetsSync } from "../import/presets/preset-files.js";
 import { t } from "../messages/index.js";
 import {
   type CliContext,
@@ -19,6 +20,7 @@ import { runDemoCommand } from "./commands/demo-command.js";
 import { registerExplainCommand } from "./commands/explain-command.js";
 import { registerGoalsCommand } from "./commands/goals-command.js";
 import { runImportCommand } from "./commands/import-command.js";
+import { registerMappingCommand } from "./commands/mapping-command.js";
 import { runMetricsCommand } from "./commands/metrics-command.js";
 import { registerQualityCommand } from "./commands/quality-command.js";
 import { runReportCommand } from "./commands/report-command.js";
@@ -141,6 +143,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .argument("<dir>", t(lang, "cli.import.arg.dir"))
     .addOption(dbOption(lang))
     .option("--mapping <file>", t(lang, "cli.import.option.mapping"))
+    .option("--preset <name>", t(lang, "presets.option.preset", { presets: listPresetsSync().join(", ") }))
     .option("--skip-invalid", t(lang, "cli.import.option.skipInvalid"))
     .option("--rejects <file>", t(lang, "cli.import.option.rejects"))
     .option("--encoding <name>", t(lang, "importer.option.encoding"))
@@ -156,6 +159,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
           rejects?: string;
           encoding?: string;
           delimiter?: string;
+          preset?: string;
         },
       ) => {
         setExit(await runImportCommand(ctx, dir, { ...o, db: db(o.db) }));
@@ -251,6 +255,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   registerServeCommand(program, ctx, setExit, db);
   registerTokensCommand(program, ctx, setExit, db);
   registerCohortsCommand(program, ctx, setExit, db);
+  registerMappingCommand(program, ctx, setExit);
 
   return program;
 }

@@ -283,6 +283,30 @@ describe("generateDataset", () => {
     expect(new Set(emails).size).toBeLessThan(emails.length);
   });
 
+  it("plants namesakes and duplicates and says which ids they are", async () => {
+    const byId = new Map(data.customers.map((c) => [c.customer_id, c]));
+    const { namesakes, duplicates } = small.truth;
+    // about a tenth of the people share a full name with someone earlier, often at their company
+    expect(namesakes.length).toBeGreaterThan(data.customers.length * 0.07);
+    expect(namesakes.length).toBeLessThan(data.customers.length * 0.13);
+    let sameCompany = 0;
+    for (const [a, b] of namesakes) {
+      const ca = byId.get(a);
+      const cb = byId.get(b);
+      expect(ca?.name).toBe(cb?.name);
+      expect(ca?.email === "" || ca?.email !== cb?.email).toBe(true);
+      if (ca?.company && ca.company === cb?.company) sameCompany++;
+    }
+    expect(sameCompany).toBeGreaterThan(namesakes.length * 0.2);
+    expect(duplicates.length).toBeGreaterThan(0);
+    for (const [original, copy] of duplicates) {
+      expect(byId.get(original)?.company).toBe(byId.get(copy)?.company);
+      expect(original < copy).toBe(true);
+    }
+    const again = await generateDataset(join(root, "truth-again"), { scale: 0.5, seed: 7 });
+    expect(again.truth).toEqual(small.truth);
+  });
+
   it("writes settings the model accepts and honours time zone and base currency", async () => {
     const dir = join(root, "tehran");
     await generateDataset(dir, { scale: 0.05, seed: 3, timeZone: "Asia/Tehran", baseCurrency: "EUR" });

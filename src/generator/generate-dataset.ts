@@ -18,7 +18,7 @@ import { FxSeries } from "./fx-series.js";
 import { buildNamePools } from "./people.js";
 import { Random } from "./random.js";
 import { simulateCustomer } from "./simulate-customer.js";
-import type { World } from "./world.js";
+import type { GeneratedTruth, World } from "./world.js";
 
 export interface GenerateOptions {
   /** 1 ≈ 2,000 customers and 20,000 orders over three years; rows grow linearly with it. */
@@ -35,6 +35,8 @@ export interface GenerateOptions {
 export interface GenerateResult {
   readonly rows: Record<EntityName, number>;
   readonly bytes: number;
+  /** The planted duplicates and namesakes (customer id pairs). */
+  readonly truth: GeneratedTruth;
 }
 
 const CUSTOMERS_PER_SCALE = 2000;
@@ -129,6 +131,8 @@ export async function generateDataset(dir: string, options: GenerateOptions): Pr
       ) as World["stats"]["newByChannel"],
       wonByRep: new Map(),
     },
+    namesakes: { random: new Random(seed * 7919 + 17), recent: { en: [], fa: [], ar: [], zh: [] } },
+    truth: { duplicates: [], namesakes: [] },
   };
 
   const allSinks = Object.values(sinks);
@@ -149,7 +153,7 @@ export async function generateDataset(dir: string, options: GenerateOptions): Pr
     bytes += await sink.close();
     rows[name] = sink.rows;
   }
-  return { rows, bytes };
+  return { rows, bytes, truth: world.truth };
 }
 
 /** Sorted record-creation times with growth over the span, so ids follow time as in a real CRM. */

@@ -5,6 +5,7 @@ import {
   type Country,
   INDUSTRIES,
   type Interval,
+  type Language,
   PIPELINES,
   type Plan,
   SEGMENT_WEIGHTS,
@@ -34,7 +35,7 @@ import {
 } from "./simulate-revenue.js";
 import { writeDeal, writeLead } from "./simulate-sales.js";
 import { simulateEmailEvents, simulateNps, simulateTickets } from "./simulate-service.js";
-import { padId, type World } from "./world.js";
+import { type NamesakeEntry, padId, type World } from "./world.js";
 
 const countryPick = new WeightedPick(COUNTRIES.map((c) => [c, c.weight] as const));
 const segmentPick = new WeightedPick(SEGMENT_WEIGHTS);
@@ -141,9 +142,11 @@ export function simulateCustomer(w: World, createdAt: number): void {
   const channel = channelPick.pick(r);
   const team = teamOf(segment);
   const owner = r.pick(w.salesReps[team]);
-  const person = makePerson(r, w.pools, language);
   const seq = ++w.ids.customer;
   const customerId = padId("C", seq, 7);
+  const twin = pickNamesake(w, language);
+  const drawn = makePerson(r, w.pools, language);
+  const person = twin?.person ?? drawn;
   const p = PROFILES[segment];
 
   // the lead comes first; converting it is what creates the customer record
@@ -208,7 +211,14 @@ export function simulateCustomer(w: World, createdAt: number): void {
   const email = r.chance(0.95) ? makeEmail(r, person, language, seq) : undefined;
   const phone = r.chance(0.8) ? makePhone(r, country) : undefined;
   const phoneStyle = pickPhoneStyle(r);
-  const company = segment === "consumer" ? undefined : r.pick(w.pools[language].companies);
+  const drawnCompany = segment === "consumer" ? undefined : r.pick(w.pools[language].companies);
+  // Namesakes often work at one company: the case that name + company rules get wrong.
+  const company =
+    twin?.company !== undefined && drawnCompany !== undefined && w.namesakes.random.chance(0.7)
+      ? twin.company
+      : drawnCompany;
+  if (twin) w.truth.namesakes.push([twin.id, customerId]);
+  rememberPerson(w, language, { id: customerId, person, company });
   writeCustomer(w, {
     id: customerId,
     person,
@@ -247,8 +257,35 @@ export function simulateCustomer(w: World, createdAt: number): void {
     simulateEmailEvents(w, `reader${++w.ids.subscriber}@example.com`, at, undefined);
   }
   if (r.chance(0.006)) {
-    writeDuplicate(w, { person, email, phone, phoneStyle, company, country, channel, createdAt, segment });
+    writeDuplicate(w, {
+      id: customerId,
+      person,
+      email,
+      phone,
+      phoneStyle,
+      company,
+      country,
+      channel,
+      createdAt,
+      segment,
+    });
   }
+}
+
+/** A tenth of new people share a full name with someone earlier of their language. */
+const NAMESAKE_SHARE = 0.1;
+const RECENT_PEOPLE = 400;
+
+function pickNamesake(w: World, language: Language): NamesakeEntry | undefined {
+  const earlier = w.namesakes.recent[language];
+  if (earlier.length === 0 || !w.namesakes.random.chance(NAMESAKE_SHARE)) return undefined;
+  return w.namesakes.random.pick(earlier);
+}
+
+function rememberPerson(w: World, language: Language, entry: NamesakeEntry): void {
+  const list = w.namesakes.recent[language];
+  if (list.length < RECENT_PEOPLE) list.push(entry);
+  else list[w.namesakes.random.int(0, RECENT_PEOPLE - 1)] = entry;
 }
 
 /** Leads that never became customers, created around the same time as this one. */
@@ -311,6 +348,7 @@ function writeCustomer(w: World, row: CustomerRow): void {
 }
 
 interface Original {
+  readonly id: string;
   readonly person: Person;
   readonly email: string | undefined;
   readonly phone: Phone | undefined;
@@ -332,6 +370,7 @@ function writeDuplicate(w: World, original: Original): void {
   const createdAt = original.createdAt + r.uniform(10, 400) * DAY;
   if (createdAt >= w.end) return;
   const seq = ++w.ids.customer;
+  w.truth.duplicates.push([original.id, padId("C", seq, 7)]);
   const otherStyle: PhoneStyle = original.phoneStyle === "compact" ? "double-zero" : "compact";
   writeCustomer(w, {
     id: padId("C", seq, 7),

@@ -1,8 +1,8 @@
 import type { EntityName } from "../core/model/entities.js";
-import type { Channel, Team } from "./catalog.js";
+import type { Channel, Language, Team } from "./catalog.js";
 import type { CsvSink } from "./csv-sink.js";
 import type { FxSeries } from "./fx-series.js";
-import type { NamePools } from "./people.js";
+import type { NamePools, Person } from "./people.js";
 import type { Random } from "./random.js";
 
 export interface RepInfo {
@@ -47,6 +47,29 @@ export interface World {
   readonly campaignAt: (channel: Channel, ms: number) => string | undefined;
   readonly ids: IdCounters;
   readonly stats: Stats;
+  readonly namesakes: Namesakes;
+  readonly truth: GeneratedTruth;
+}
+
+/** Earlier people a new customer may share a full name with. */
+export interface Namesakes {
+  /** A stream of its own, so namesakes change names and companies and leave every other table as it was. */
+  readonly random: Random;
+  readonly recent: Record<Language, NamesakeEntry[]>;
+}
+
+export interface NamesakeEntry {
+  readonly id: string;
+  readonly person: Person;
+  readonly company: string | undefined;
+}
+
+/** What the generator planted, for tests that measure duplicate detection. */
+export interface GeneratedTruth {
+  /** [original id, duplicate id]: one person entered twice. */
+  readonly duplicates: [string, string][];
+  /** [earlier id, later id]: two different people with one full name. */
+  readonly namesakes: [string, string][];
 }
 
 export function padId(prefix: string, n: number, width: number): string {

@@ -17,7 +17,8 @@ import { FxTable } from "./fx-table.js";
 import { headerProblems } from "./header-checks.js";
 import { type ImportIssue, ImportRejectedError, issueValue } from "./import-issue.js";
 import { mappedSources } from "./mapping/index.js";
-import { cellValues, type RawSource } from "./raw-record.js";
+import { detectedPreset, namedPreset, noDataFiles, type PresetUsed } from "./presets/choose-preset.js";
+import { cellValues, type RawSource, type SourceAccounting } from "./raw-record.js";
 import { findOrphanReferences } from "./reference-checks.js";
 import { RejectsWriter } from "./rejects-writer.js";
 import { type RowProblem, RowValidator } from "./row-validator.js";
@@ -49,6 +50,10 @@ export interface ImportOptions {
   encoding?: string;
   /** Cell separator of the canonical CSV files: `,` (default), `;` or a tab. */
   delimiter?: string;
+  /** A shipped preset (`presets/<name>.yaml`) as the mapping; not with `mappingFile`. */
+  preset?: string;
+  /** Told which preset reads the folder (named or recognized) before any row is read. */
+  onPreset?: (preset: PresetUsed) => void;
 }
 
 /** Separators `--delimiter` accepts; `\t` and `tab` name a tab. */
@@ -71,6 +76,13 @@ export interface ImportResult {
   durationMs: number;
   rejectsFile?: string;
   settings: DatasetSettings;
+  /**
+   * With a mapping: per source, the rows its rules dropped or merged (where,
+   * dedupe, required joins, group_by) and left-join rows without a match.
+   */
+  mappingAccounting?: SourceAccounting[];
+  /** The preset the import used: named with `preset`, or recognized from the headers (`detected`). */
+  preset?: PresetUsed;
 }
 
 /** Rows per `appendRows` call for engines without a bulk load: amortizes the call, bounds memory. */
@@ -95,7 +107,11 @@ export async function importDataset(
   const fileSettings = await readSettingsFile(dir);
   let sources: RawSource[];
   let mappingSettings: Partial<DatasetSettings> | undefined;
-  if (options.mappingFile) {
+  let sourceWarnings: ImportIssue[] = [];
+  let preset = await namedPreset(options);
+  const mappingFile = options.mappingFile ?? preset?.file;
+  if (preset) options.onPreset?.(preset);
+  if (mappingFile) {
     // A mapping names each file's own delimiter; the encoding applies to all of them.
     if (options.delimiter !== undefined) {
       throw new CrmKpiError(
@@ -105,33 +121,44 @@ export async function importDataset(
       );
     }
     const mapped = await mappedSources(
-      options.mappingFile,
+      mappingFile,
       dir,
       options.encoding === undefined ? {} : { encoding: checkEncoding(options.encoding) },
     );
     sources = mapped.sources;
     mappingSettings = mapped.settings;
+    sourceWarnings = mapped.warnings;
   } else {
     sources = await discoverSources(dir, {
       ...(options.encoding === undefined ? {} : { encoding: checkEncoding(options.encoding) }),
       ...(options.delimiter === undefined ? {} : { delimiter: checkDelimiter(options.delimiter) }),
     });
+    // No canonical file: maybe a product's export, recognized by its headers (docs/mapping.md, Presets).
+    preset = sources.length === 0 && options.delimiter === undefined ? await detectedPreset(dir) : undefined;
+    if (preset) {
+      options.onPreset?.(preset);
+      const mapped = await mappedSources(
+        preset.file,
+        dir,
+        options.encoding === undefined ? {} : { encoding: checkEncoding(options.encoding) },
+      );
+      sources = mapped.sources;
+      mappingSettings = mapped.settings;
+      sourceWarnings = mapped.warnings;
+    }
   }
-  if (sources.length === 0) {
-    throw new CrmKpiError(
-      "import_no_files",
-      `no data files in ${dir}; add customers.csv (or .ndjson/.json) and the other entities' files, or pass a mapping file`,
-      {},
-      { file: dir },
-    );
-  }
+  if (sources.length === 0) throw await noDataFiles(dir);
   const settings = mergeSettings(
     await readDatasetSettings(engine),
     fileSettings,
     mappingSettings,
     options.settings ? checkSettings(options.settings, "settings") : undefined,
   );
-  return importSources(engine, sources, settings, options);
+  const result = await importSources(engine, sources, settings, options, sourceWarnings);
+  // Filled by each mapped source while the importer read it; canonical files have none.
+  const accounting = sources.flatMap((s) => (s.accounting ? [s.accounting()] : []));
+  const withPreset = preset ? { ...result, preset } : result;
+  return accounting.length > 0 ? { ...withPreset, mappingAccounting: accounting } : withPreset;
 }
 
 /**
@@ -143,6 +170,8 @@ export async function importSources(
   sources: readonly RawSource[],
   settings: DatasetSettings,
   options: ImportOptions = {},
+  /** Warnings found before any row was read (a mapping's optional source without a file). */
+  sourceWarnings: readonly ImportIssue[] = [],
 ): Promise<ImportResult> {
   const started = performance.now();
   const rowsByEntity = Object.fromEntries(ENTITIES.map((e) => [e.name, 0])) as Record<EntityName, number>;
@@ -158,7 +187,7 @@ export async function importSources(
     fx: new FxTable(settings.base_currency),
     validators: new Map(),
     errors: [],
-    warnings: [],
+    warnings: [...sourceWarnings],
     rowsByEntity,
     rejects: options.skipInvalid
       ? new RejectsWriter(options.rejectsFile ?? resolve(DEFAULT_REJECTS_FILE))

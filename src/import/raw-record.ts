@@ -46,6 +46,35 @@ export interface RawSource {
   cellBatches?(): AsyncIterable<CellBatch>;
   /** How far `records()` has read, for progress bars; optional. */
   progress?(): { readonly bytesRead: number; readonly bytesTotal: number };
+  /**
+   * What a mapped source did with its rows during the last `records()` run
+   * (rows dropped by `where`, `dedupe`, required joins, ...); optional:
+   * canonical files have none.
+   */
+  accounting?(): SourceAccounting;
+}
+
+/** Why a mapped source dropped, merged or flagged rows (docs/mapping.md, Accounting). */
+export type AccountingRule = "where" | "dedupe" | "join_required" | "join_unmatched" | "group_by";
+
+export interface AccountingCount {
+  readonly rule: AccountingRule;
+  /** Key path of the rule in the mapping file: `entities.deals.join.1`. */
+  readonly path: string;
+  /** Rows (or records, for dedupe and group_by) the rule dropped, merged or flagged. */
+  readonly rows: number;
+}
+
+/** The accounting of one mapping source: rows read, records yielded, and each rule's count. */
+export interface SourceAccounting {
+  readonly entity: EntityName;
+  /** Key path of the source in the mapping file: `entities.deals`. */
+  readonly source: string;
+  readonly file: string;
+  readonly rowsRead: number;
+  readonly recordsYielded: number;
+  /** In the order of the source's rules; only rules that counted something. */
+  readonly counts: readonly AccountingCount[];
 }
 
 /** Rows of one source by position: `rows[k][i]` is the cell of column `header[i]`. */

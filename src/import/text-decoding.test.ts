@@ -55,6 +55,13 @@ describe("decodedText", () => {
     expect(await read(path, "windows-1256", 3)).toBe("C1,علي محمد\n");
   });
 
+  it("reads Windows-1252's own letters in 0x80–0x9F (Node 20 alone reads them as controls)", async () => {
+    // O’Brien – €5: 0x92 is ’, 0x96 is –, 0x80 is €; 0x81 has no letter and stays U+0081.
+    const bytes = [0x4f, 0x92, 0x42, 0x20, 0x96, 0x20, 0x80, 0x35, 0x81, 0x0a];
+    expect(await read(file(Buffer.from(bytes)), "windows-1252", 3)).toBe("O’B – €5\u0081\n");
+    expect(await read(file(Buffer.from(bytes)), "latin1", 3)).toBe("O’B – €5\u0081\n");
+  });
+
   it("reads UTF-16 with a byte order mark whatever the encoding option", async () => {
     const text = "customer_id,name\nC1,شیرین\n";
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);

@@ -78,7 +78,7 @@ export async function* decodedText(
       throw badText(file, line + badLineIn(bytes, encoding), encoding);
     }
     for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) line++;
-    return text;
+    return encoding === "windows-1252" ? fixWindows1252(text) : text;
   };
   try {
     let head: Buffer | undefined = Buffer.alloc(0);
@@ -115,6 +115,48 @@ export async function* decodedText(
   } finally {
     stream.destroy();
   }
+}
+
+// Node 20's TextDecoder decodes windows-1252 (and latin1, its WHATWG alias) as
+// ISO-8859-1, so bytes 0x80–0x9F come out as C1 controls instead of ’ – € ….
+// WHATWG's table for those bytes; 0x81, 0x8D, 0x8F, 0x90 and 0x9D stay as they are.
+const WINDOWS_1252_C1 = new Map<number, string>(
+  (
+    [
+      [0x80, 0x20ac],
+      [0x82, 0x201a],
+      [0x83, 0x0192],
+      [0x84, 0x201e],
+      [0x85, 0x2026],
+      [0x86, 0x2020],
+      [0x87, 0x2021],
+      [0x88, 0x02c6],
+      [0x89, 0x2030],
+      [0x8a, 0x0160],
+      [0x8b, 0x2039],
+      [0x8c, 0x0152],
+      [0x8e, 0x017d],
+      [0x91, 0x2018],
+      [0x92, 0x2019],
+      [0x93, 0x201c],
+      [0x94, 0x201d],
+      [0x95, 0x2022],
+      [0x96, 0x2013],
+      [0x97, 0x2014],
+      [0x98, 0x02dc],
+      [0x99, 0x2122],
+      [0x9a, 0x0161],
+      [0x9b, 0x203a],
+      [0x9c, 0x0153],
+      [0x9e, 0x017e],
+      [0x9f, 0x0178],
+    ] as const
+  ).map(([byte, code]) => [byte, String.fromCharCode(code)]),
+);
+
+/** Text decoded as ISO-8859-1, with the C1 range read as windows-1252 (a no-op where Node already does). */
+export function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1.get(c.charCodeAt(0)) ?? c);
 }
 
 /** How many lines into `bytes` the first undecodable one is (0 = its first line). */

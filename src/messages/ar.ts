@@ -1,13 +1,13 @@
-import { mappingAr } from "./mapping/ar.js";
-import { presetsAr } from "./presets/ar.js";
-import { linkageAr } from "./linkage/ar.js";
 import { cliAr } from "./cli/ar.js";
 import { cohortsAr } from "./cohorts/ar.js";
 import { databaseAr } from "./database/ar.js";
 import type { MessageKey } from "./en.js";
 import { importerAr } from "./importer/ar.js";
+import { linkageAr } from "./linkage/ar.js";
+import { mappingAr } from "./mapping/ar.js";
 import { metricsAr } from "./metrics/ar.js";
 import { periodsAr } from "./periods/ar.js";
+import { presetsAr } from "./presets/ar.js";
 import { securityAr } from "./security/ar.js";
 import { serverAr } from "./server/ar.js";
 import { uploadAr } from "./upload/ar.js";
@@ -371,7 +371,8 @@ export const ar = {
   "quality.kind.freshness": "الحداثة",
   "quality.kind.data_health_score": "درجة صحة البيانات",
   "cli.dedupe.description": "مراجعة العملاء المكررين ودمجهم وإلغاء الدمج",
-  "cli.dedupe.option.review": "عرض مجموعات التكرار وعمليات الدمج التي يمكن إلغاؤها",
+  "cli.dedupe.option.review":
+    "عرض مجموعات التكرار مع وزن التطابق وأدلة كل حقل لكل زوج، وعمليات الدمج التي يمكن إلغاؤها",
   "cli.dedupe.option.apply": "دمج المجموعات: all أو معرّفات المجموعات من ‎--review",
   "cli.dedupe.option.undo": "إلغاء الدمج: all أو معرّفات الدمج",
   "cli.dedupe.none": "لم يُعثر على عملاء مكررين.",

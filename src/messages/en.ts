@@ -1,11 +1,11 @@
-import { mappingEn } from "./mapping/en.js";
-import { presetsEn } from "./presets/en.js";
-import { linkageEn } from "./linkage/en.js";
 import { cliEn } from "./cli/en.js";
 import { databaseEn } from "./database/en.js";
 import { importerEn } from "./importer/en.js";
+import { linkageEn } from "./linkage/en.js";
+import { mappingEn } from "./mapping/en.js";
 import { metricsEn } from "./metrics/en.js";
 import { periodsEn } from "./periods/en.js";
+import { presetsEn } from "./presets/en.js";
 /**
  * English messages: the reference catalog. Every other locale has exactly
  * these keys with the same `{placeholders}` (src/messages/parity.test.ts).
@@ -377,7 +377,8 @@ const coreEn = {
   "quality.kind.freshness": "Freshness",
   "quality.kind.data_health_score": "Data health score",
   "cli.dedupe.description": "review, merge and unmerge duplicate customers",
-  "cli.dedupe.option.review": "list the duplicate clusters and the merges that can be undone",
+  "cli.dedupe.option.review":
+    "list the duplicate clusters with each pair's match weight and evidence per field, and the merges that can be undone",
   "cli.dedupe.option.apply": "merge clusters: all, or cluster ids from --review",
   "cli.dedupe.option.undo": "undo merges: all, or merge ids",
   "cli.dedupe.none": "No duplicate customers found.",

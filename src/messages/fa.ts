@@ -1,13 +1,13 @@
-import { mappingFa } from "./mapping/fa.js";
-import { presetsFa } from "./presets/fa.js";
-import { linkageFa } from "./linkage/fa.js";
 import { cliFa } from "./cli/fa.js";
 import { cohortsFa } from "./cohorts/fa.js";
 import { databaseFa } from "./database/fa.js";
 import type { MessageKey } from "./en.js";
 import { importerFa } from "./importer/fa.js";
+import { linkageFa } from "./linkage/fa.js";
+import { mappingFa } from "./mapping/fa.js";
 import { metricsFa } from "./metrics/fa.js";
 import { periodsFa } from "./periods/fa.js";
+import { presetsFa } from "./presets/fa.js";
 import { securityFa } from "./security/fa.js";
 import { serverFa } from "./server/fa.js";
 import { uploadFa } from "./upload/fa.js";
@@ -368,7 +368,8 @@ export const fa = {
   "quality.kind.freshness": "تازگی",
   "quality.kind.data_health_score": "امتیاز سلامت داده",
   "cli.dedupe.description": "بازبینی، ادغام و لغو ادغام مشتریان تکراری",
-  "cli.dedupe.option.review": "فهرست خوشه‌های تکراری و ادغام‌هایی که می‌توان لغو کرد",
+  "cli.dedupe.option.review":
+    "فهرست خوشه‌های تکراری با وزن تطابق و شواهد هر فیلد برای هر جفت، و ادغام‌هایی که می‌توان لغو کرد",
   "cli.dedupe.option.apply": "ادغام خوشه‌ها: all یا شناسه‌های خوشه از ‎--review",
   "cli.dedupe.option.undo": "لغو ادغام‌ها: all یا شناسه‌های ادغام",
   "cli.dedupe.none": "مشتری تکراری پیدا نشد.",

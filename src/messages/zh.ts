@@ -1,13 +1,13 @@
-import { mappingZh } from "./mapping/zh.js";
-import { presetsZh } from "./presets/zh.js";
-import { linkageZh } from "./linkage/zh.js";
 import { cliZh } from "./cli/zh.js";
 import { cohortsZh } from "./cohorts/zh.js";
 import { databaseZh } from "./database/zh.js";
 import type { MessageKey } from "./en.js";
 import { importerZh } from "./importer/zh.js";
+import { linkageZh } from "./linkage/zh.js";
+import { mappingZh } from "./mapping/zh.js";
 import { metricsZh } from "./metrics/zh.js";
 import { periodsZh } from "./periods/zh.js";
+import { presetsZh } from "./presets/zh.js";
 import { securityZh } from "./security/zh.js";
 import { serverZh } from "./server/zh.js";
 import { uploadZh } from "./upload/zh.js";
@@ -350,7 +350,7 @@ export const zh = {
   "quality.kind.freshness": "新鲜度",
   "quality.kind.data_health_score": "数据健康分",
   "cli.dedupe.description": "审查、合并和撤销合并重复客户",
-  "cli.dedupe.option.review": "列出重复客户簇以及可撤销的合并",
+  "cli.dedupe.option.review": "列出重复客户簇（含每对记录的匹配权重和各字段证据）以及可撤销的合并",
   "cli.dedupe.option.apply": "合并簇：all，或 --review 中的簇 ID",
   "cli.dedupe.option.undo": "撤销合并：all，或合并 ID",
   "cli.dedupe.none": "未发现重复客户。",

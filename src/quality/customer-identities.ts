@@ -4,7 +4,7 @@ import type { CustomerIdentity } from "./find-duplicates.js";
 /** The identity fields of every customer, oldest first. */
 export async function loadCustomerIdentities(engine: Engine): Promise<CustomerIdentity[]> {
   const rows = await engine.query({
-    sql: `SELECT customer_id, name, email, phone, company, country, strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at
+    sql: `SELECT customer_id, name, email, phone, company, country, city, region, segment, strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at
       FROM customers ORDER BY created_at, customer_id`,
     params: [],
   });
@@ -15,6 +15,9 @@ export async function loadCustomerIdentities(engine: Engine): Promise<CustomerId
     phone: textOrNull(r.phone),
     company: textOrNull(r.company),
     country: textOrNull(r.country),
+    city: textOrNull(r.city),
+    region: textOrNull(r.region),
+    segment: textOrNull(r.segment),
     created_at: textOrNull(r.created_at),
   }));
 }

@@ -1,7 +1,10 @@
-import { assertUnreachable } from "../core/errors.js";
-import { jaroWinkler } from "./jaro-winkler.js";
-import { phoneKeys } from "./normalize-phone.js";
-import { normalizeCompany, normalizeEmail, normalizeName } from "./normalize-text.js";
+import { candidatePairs } from "./linkage/blocking.js";
+import { compareInto, createPreparer, FIELD_COUNT, type PreparedRecord } from "./linkage/compare-fields.js";
+import { estimateModel, type LinkageModel } from "./linkage/estimate-weights.js";
+import { matchWeight, pairEvidence, probabilityOf } from "./linkage/score-pairs.js";
+import type { PairEvidence } from "./linkage/types.js";
+
+export type { ComparisonLevel, FieldEvidence, LinkageField, PairEvidence } from "./linkage/types.js";
 
 /** The customer fields duplicate detection reads. */
 export interface CustomerIdentity {
@@ -11,6 +14,9 @@ export interface CustomerIdentity {
   readonly phone: string | null;
   readonly company: string | null;
   readonly country: string | null;
+  readonly city?: string | null;
+  readonly region?: string | null;
+  readonly segment?: string | null;
   /** Sort key for the survivor: the earliest record is kept (ISO text sorts in time order). */
   readonly created_at: string | null;
 }
@@ -21,198 +27,202 @@ export type MatchRule = "email" | "phone" | "name_company";
 export interface DuplicateCluster {
   readonly cluster_id: string;
   readonly customer_ids: string[];
-  /** The weakest link that holds the cluster together, 0..1. */
+  /** The match probability of the weakest link that holds the cluster together, 0..1. */
   readonly score: number;
   readonly rules: MatchRule[];
   readonly reason: string;
+  /** The weakest link's match weight (log2 odds, prior included). */
+  readonly weight: number;
+  /** "review" when the weakest link is below the match threshold: shown, never counted or applied. */
+  readonly band: "match" | "review";
+  /** The links that hold the cluster together, strongest first. */
+  readonly pairs: readonly PairEvidence[];
 }
 
 export interface DuplicateOptions {
-  /** Lowest score for a name + company match; exact email/phone matches always count. */
-  readonly threshold?: number;
-  /** Blocks larger than this are skipped for fuzzy matching (a name shared by thousands says nothing). */
+  /** Lowest match weight (log2 odds, prior included) for a pair to be a duplicate; default DEFAULT_MATCH_WEIGHT. */
+  readonly matchWeight?: number;
+  /** Lowest match weight for a pair to be shown for review (below matchWeight); default DEFAULT_REVIEW_WEIGHT. */
+  readonly reviewWeight?: number;
+  /** Blocks larger than this are not compared pairwise (a name shared by thousands says nothing). */
   readonly maxBlock?: number;
 }
 
-export const DEFAULT_THRESHOLD = 0.9;
-const EMAIL_SCORE = 1;
-const PHONE_SCORE = 0.98;
-
-interface Prepared {
-  readonly record: CustomerIdentity;
-  readonly name: string;
-  readonly company: string;
-  readonly email: string;
-  readonly phones: string[];
-  readonly country: string;
-}
+/** Default lowest weight of a duplicate: odds of 16:1 (p ≈ 0.94), the middle of the range that was exact on generated data (docs/quality.md). */
+export const DEFAULT_MATCH_WEIGHT = 4;
+/** Default lowest weight shown for review: odds of 1:4 (p = 0.2); a handful of pairs per few thousand customers on generated data. */
+export const DEFAULT_REVIEW_WEIGHT = -2;
+export const DEFAULT_MAX_BLOCK = 500;
 
 interface Edge {
   readonly a: number;
   readonly b: number;
-  readonly score: number;
-  readonly rule: MatchRule;
+  readonly weight: number;
+  /** Index of the pair among the candidates (its comparison vector). */
+  readonly pair: number;
+}
+
+/** The fitted model and the clusters, for benches and docs. */
+export interface LinkageRun {
+  readonly model: LinkageModel;
+  readonly clusters: DuplicateCluster[];
+  readonly comparedPairs: number;
 }
 
 /**
- * Finds duplicate customers with blocking keys, never all pairs: records
- * sharing a normalized email or phone are linked outright; records sharing a
- * name block (sorted name tokens, or first + last token prefixes) are scored
- * with Jaro–Winkler on name and company and linked above the threshold,
- * unless their emails, phones or countries differ. Linked records form
- * clusters (union–find).
+ * Finds duplicate customers with a Fellegi–Sunter record-linkage model:
+ * candidate pairs from blocking rules (never all pairs), each field compared
+ * at a level (exact, normalized, fuzzy, different, missing), m and u
+ * estimated from the data (u from random pairs, m by EM), and each pair's
+ * match weight the prior plus log2(m/u) of its levels. Pairs at or above
+ * `matchWeight` form clusters (union–find); pairs in the review band form
+ * clusters with band "review", which callers show but do not count or apply.
  *
- * @example findDuplicateClusters(customers).map((c) => c.customer_ids)
+ * @example findDuplicateClusters(customers).filter((c) => c.band === "match")
  */
 export function findDuplicateClusters(
   records: readonly CustomerIdentity[],
   options: DuplicateOptions = {},
 ): DuplicateCluster[] {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const maxBlock = options.maxBlock ?? 500;
-  const prepared = records.map(prepare);
+  return linkCustomers(records, options).clusters;
+}
+
+export function linkCustomers(
+  records: readonly CustomerIdentity[],
+  options: DuplicateOptions = {},
+): LinkageRun {
+  const matchAt = options.matchWeight ?? DEFAULT_MATCH_WEIGHT;
+  const reviewAt = Math.min(options.reviewWeight ?? DEFAULT_REVIEW_WEIGHT, matchAt);
+  const prepared = records.map(createPreparer());
+  const candidates = candidatePairs(prepared, options.maxBlock ?? DEFAULT_MAX_BLOCK);
+  const levels = new Uint8Array(candidates.count * FIELD_COUNT);
+  for (let p = 0; p < candidates.count; p++) {
+    compareInto(
+      levels,
+      p * FIELD_COUNT,
+      prepared[candidates.left[p] as number] as PreparedRecord,
+      prepared[candidates.right[p] as number] as PreparedRecord,
+    );
+  }
+  const model = estimateModel(prepared, levels, candidates.count);
   const edges: Edge[] = [];
-
-  const exact = (rule: MatchRule, keysOf: (p: Prepared) => readonly string[], score: number) => {
-    const first = new Map<string, number>();
-    prepared.forEach((p, i) => {
-      for (const key of keysOf(p)) {
-        const seen = first.get(key);
-        if (seen === undefined) first.set(key, i);
-        else if (seen !== i) edges.push({ a: seen, b: i, score, rule });
-      }
-    });
-  };
-  exact("email", (p) => (p.email ? [p.email] : []), EMAIL_SCORE);
-  exact("phone", (p) => p.phones, PHONE_SCORE);
-
-  const blocks = new Map<string, number[]>();
-  prepared.forEach((p, i) => {
-    for (const key of nameBlockKeys(p.name)) {
-      const members = blocks.get(key);
-      if (members) members.push(i);
-      else blocks.set(key, [i]);
-    }
-  });
-  const compared = new Set<string>();
-  for (const members of blocks.values()) {
-    if (members.length < 2 || members.length > maxBlock) continue;
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const a = members[x] as number;
-        const b = members[y] as number;
-        const pairKey = a < b ? `${a},${b}` : `${b},${a}`;
-        if (compared.has(pairKey)) continue;
-        compared.add(pairKey);
-        const score = scoreNameCompany(prepared[a] as Prepared, prepared[b] as Prepared);
-        if (score >= threshold) edges.push({ a, b, score, rule: "name_company" });
-      }
+  for (let p = 0; p < candidates.count; p++) {
+    const weight = matchWeight(model, levels, p * FIELD_COUNT);
+    if (weight >= reviewAt) {
+      edges.push({ a: candidates.left[p] as number, b: candidates.right[p] as number, weight, pair: p });
     }
   }
-  return clustersOf(prepared, edges);
+  edges.sort((x, y) => y.weight - x.weight || x.pair - y.pair);
+  const evidence = (edge: Edge): PairEvidence =>
+    pairEvidence(
+      model,
+      prepared[edge.a] as PreparedRecord,
+      prepared[edge.b] as PreparedRecord,
+      levels,
+      edge.pair * FIELD_COUNT,
+      edge.weight >= matchAt ? "match" : "review",
+    );
+  const clusters = clustersOf(prepared, edges, matchAt, evidence);
+  return { model, clusters, comparedPairs: candidates.count };
 }
 
-function prepare(record: CustomerIdentity): Prepared {
-  return {
-    record,
-    name: normalizeName(record.name),
-    company: normalizeCompany(record.company),
-    email: normalizeEmail(record.email),
-    phones: phoneKeys(record.phone, record.country),
-    country: (record.country ?? "").trim().toUpperCase(),
-  };
-}
-
-/** Blocks for fuzzy names: all tokens sorted (order swaps), and 3-letter prefixes of the first and last token (typos). */
-function nameBlockKeys(name: string): string[] {
-  if (name === "") return [];
-  const tokens = name.split(" ");
-  const sorted = `s:${[...tokens].sort().join(" ")}`;
-  if (tokens.length < 2) return [sorted, `p:${[...name].slice(0, 3).join("")}`];
-  const prefix = (t: string) => [...t].slice(0, 3).join("");
-  return [sorted, `p:${prefix(tokens[0] ?? "")}|${prefix(tokens.at(-1) ?? "")}`];
-}
-
-/** 0..1; 0 when the records contradict each other (different email, phone or country). */
-export function scoreNameCompany(
-  a: Pick<Prepared, "name" | "company" | "email" | "phones" | "country">,
-  b: Pick<Prepared, "name" | "company" | "email" | "phones" | "country">,
-): number {
-  if (a.email && b.email && a.email !== b.email) return 0;
-  if (a.phones.length > 0 && b.phones.length > 0 && !a.phones.some((k) => b.phones.includes(k))) return 0;
-  if (a.country && b.country && a.country !== b.country) return 0;
-  const name = Math.max(jaroWinkler(a.name, b.name), jaroWinkler(sortTokens(a.name), sortTokens(b.name)));
-  if (a.company && b.company) return 0.6 * name + 0.4 * jaroWinkler(a.company, b.company);
-  // A name alone is weak evidence: it links two records only when they hold the same kinds
-  // of contact details; a record with an email or phone the other lacks is more often a namesake.
-  const sameShape =
-    Boolean(a.email) === Boolean(b.email) &&
-    a.phones.length > 0 === b.phones.length > 0 &&
-    Boolean(a.company) === Boolean(b.company);
-  return (sameShape ? 0.95 : 0.85) * name;
-}
-
-function sortTokens(name: string): string {
-  return name.split(" ").sort().join(" ");
-}
-
-function clustersOf(prepared: readonly Prepared[], edges: readonly Edge[]): DuplicateCluster[] {
-  const parent = prepared.map((_, i) => i);
-  const find = (i: number): number => {
+class UnionFind {
+  private readonly parent: number[];
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_, i) => i);
+  }
+  find(i: number): number {
     let root = i;
-    while (parent[root] !== root) root = parent[root] as number;
-    while (parent[i] !== root) {
-      const next = parent[i] as number;
-      parent[i] = root;
+    while (this.parent[root] !== root) root = this.parent[root] as number;
+    while (this.parent[i] !== root) {
+      const next = this.parent[i] as number;
+      this.parent[i] = root;
       i = next;
     }
     return root;
-  };
-  // Strongest links first, so the score of a cluster is the weakest link it needs.
-  const sorted = [...edges].sort((x, y) => y.score - x.score);
-  const used = new Map<number, Edge[]>();
-  for (const edge of sorted) {
-    const ra = find(edge.a);
-    const rb = find(edge.b);
-    if (ra === rb) continue;
-    parent[rb] = ra;
-    const joined = [...(used.get(ra) ?? []), ...(used.get(rb) ?? []), edge];
-    used.delete(rb);
-    used.set(ra, joined);
   }
-  // Every link inside a cluster names a reason, not only the ones union–find needed.
-  const linksByRoot = new Map<number, Edge[]>();
+  /** Joins two sets; false when they were one already. */
+  union(a: number, b: number): boolean {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return false;
+    this.parent[rb] = ra;
+    return true;
+  }
+}
+
+function clustersOf(
+  prepared: readonly PreparedRecord[],
+  edges: readonly Edge[],
+  matchAt: number,
+  evidence: (edge: Edge) => PairEvidence,
+): DuplicateCluster[] {
+  // Strongest links first, so a cluster's weight is the weakest link it needs.
+  const matches = new UnionFind(prepared.length);
+  const matchLinks: Edge[] = [];
   for (const edge of edges) {
-    const root = find(edge.a);
-    const list = linksByRoot.get(root);
-    if (list) list.push(edge);
-    else linksByRoot.set(root, [edge]);
+    if (edge.weight >= matchAt && matches.union(edge.a, edge.b)) matchLinks.push(edge);
   }
-  const members = new Map<number, number[]>();
-  prepared.forEach((_, i) => {
-    const root = find(i);
-    const list = members.get(root);
-    if (list) list.push(i);
-    else members.set(root, [i]);
-  });
+  // Review clusters hold only records no match claims, so every record is in at most one cluster.
+  const claimed = new Set<number>();
+  for (const l of matchLinks) claimed.add(l.a).add(l.b);
+  const review = new UnionFind(prepared.length);
+  const reviewLinks: Edge[] = [];
+  for (const edge of edges) {
+    if (edge.weight >= matchAt || claimed.has(edge.a) || claimed.has(edge.b)) continue;
+    if (review.union(edge.a, edge.b)) reviewLinks.push(edge);
+  }
   const clusters: DuplicateCluster[] = [];
-  for (const [root, list] of members) {
-    if (list.length < 2) continue;
-    const links = used.get(root) ?? [];
-    const records = list.map((i) => (prepared[i] as Prepared).record).sort(survivorOrder);
-    const allLinks = linksByRoot.get(root) ?? links;
-    const rules = [...new Set(allLinks.map((l) => l.rule))].sort();
-    const score = Math.min(...links.map((l) => l.score));
-    const first = records[0] as CustomerIdentity;
-    clusters.push({
-      cluster_id: `dup-${first.customer_id}`,
-      customer_ids: records.map((r) => r.customer_id),
-      score: Math.round(score * 1000) / 1000,
-      rules,
-      reason: describeRules(rules, prepared, allLinks),
-    });
-  }
+  const grouped = (uf: UnionFind, links: readonly Edge[]) => {
+    const byRoot = new Map<number, Edge[]>();
+    for (const link of links) {
+      const root = uf.find(link.a);
+      const list = byRoot.get(root);
+      if (list) list.push(link);
+      else byRoot.set(root, [link]);
+    }
+    return byRoot.values();
+  };
+  for (const links of grouped(matches, matchLinks))
+    clusters.push(cluster(prepared, links, "match", evidence));
+  for (const links of grouped(review, reviewLinks))
+    clusters.push(cluster(prepared, links, "review", evidence));
   return clusters.sort((x, y) => (x.cluster_id < y.cluster_id ? -1 : x.cluster_id > y.cluster_id ? 1 : 0));
+}
+
+function cluster(
+  prepared: readonly PreparedRecord[],
+  links: readonly Edge[],
+  band: "match" | "review",
+  evidence: (edge: Edge) => PairEvidence,
+): DuplicateCluster {
+  const ids = new Set<number>();
+  for (const l of links) ids.add(l.a).add(l.b);
+  const records = [...ids].map((i) => (prepared[i] as PreparedRecord).record).sort(survivorOrder);
+  const sorted = [...links].sort((x, y) => y.weight - x.weight || x.pair - y.pair);
+  const pairs = sorted.map(evidence);
+  const weakest = sorted.at(-1) as Edge;
+  const rules = [...new Set(pairs.map(ruleOf))].sort();
+  const first = records[0] as CustomerIdentity;
+  return {
+    cluster_id: `${band === "match" ? "dup" : "review"}-${first.customer_id}`,
+    customer_ids: records.map((r) => r.customer_id),
+    score: Math.round(probabilityOf(weakest.weight) * 1000) / 1000,
+    rules,
+    reason: describeLinks(rules, pairs),
+    weight: Math.round(weakest.weight * 100) / 100,
+    band,
+    pairs,
+  };
+}
+
+const agrees = (pair: PairEvidence, field: string) =>
+  pair.fields.some((f) => f.field === field && (f.level === "exact" || f.level === "normalized"));
+
+function ruleOf(pair: PairEvidence): MatchRule {
+  if (agrees(pair, "email")) return "email";
+  if (agrees(pair, "phone")) return "phone";
+  return "name_company";
 }
 
 function survivorOrder(a: CustomerIdentity, b: CustomerIdentity): number {
@@ -222,26 +232,22 @@ function survivorOrder(a: CustomerIdentity, b: CustomerIdentity): number {
   return a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0;
 }
 
-function describeRules(
-  rules: readonly MatchRule[],
-  prepared: readonly Prepared[],
-  links: readonly Edge[],
-): string {
-  return rules
-    .map((rule) => {
-      const link = links.find((l) => l.rule === rule);
-      const a = prepared[link?.a ?? -1];
-      const b = prepared[link?.b ?? -1];
-      switch (rule) {
-        case "email":
-          return `same email (normalized: ${a?.email ?? ""})`;
-        case "phone":
-          return `same phone (normalized: ${a?.phones.find((k) => b?.phones.includes(k)) ?? ""})`;
-        case "name_company":
-          return `similar name + company (${a?.name ?? ""}${a?.company ? ` / ${a.company}` : ""}; ${Math.round((link?.score ?? 0) * 1000) / 1000})`;
-        default:
-          return assertUnreachable(rule);
+/** English reason kept for findings and logs; the CLI and dashboard render `pairs` in the user's language. */
+function describeLinks(rules: readonly MatchRule[], pairs: readonly PairEvidence[]): string {
+  const parts = rules.map((rule) => {
+    const pair = pairs.find((p) => ruleOf(p) === rule) as PairEvidence;
+    const value = (field: string) => pair.fields.find((f) => f.field === field);
+    switch (rule) {
+      case "email":
+        return `same email (${value("email")?.a ?? ""})`;
+      case "phone":
+        return `same phone (${value("phone")?.a ?? ""})`;
+      default: {
+        const company = value("company")?.a;
+        return `similar name + company (${value("name")?.a ?? ""}${company ? ` / ${company}` : ""})`;
       }
-    })
-    .join("; ");
+    }
+  });
+  const weakest = pairs.at(-1) as PairEvidence;
+  return `${parts.join("; ")}; match weight ${weakest.weight}`;
 }

@@ -34,8 +34,10 @@ export async function runQuality(engine: Engine, options: QualityOptions = {}): 
   const asOf = options.asOf ?? new Date();
   const customers = await loadCustomerIdentities(engine);
   const clusters = findDuplicateClusters(customers, options);
+  // Review-band clusters are shown for a person to judge, never counted as duplicates.
+  const duplicates = clusters.filter((c) => c.band === "match");
   const customerMetrics = metricsUsing("customers");
-  const findings: Finding[] = clusters.map((c) => ({
+  const findings: Finding[] = duplicates.map((c) => ({
     kind: "duplicate_customers",
     cluster_id: c.cluster_id,
     customer_ids: c.customer_ids,
@@ -43,14 +45,14 @@ export async function runQuality(engine: Engine, options: QualityOptions = {}): 
     reason: c.reason,
     affects: customerMetrics,
   }));
-  const duplicateRecords = clusters.reduce((n, c) => n + c.customer_ids.length - 1, 0);
+  const duplicateRecords = duplicates.reduce((n, c) => n + c.customer_ids.length - 1, 0);
   const duplicateRate = customers.length === 0 ? 0 : duplicateRecords / customers.length;
-  const impact = options.impact === false ? [] : await duplicateImpact(engine, clusters);
+  const impact = options.impact === false ? [] : await duplicateImpact(engine, duplicates);
   findings.push({
     kind: "duplicate_rate",
     value: Math.round(duplicateRate * 10000) / 10000,
     duplicate_records: duplicateRecords,
-    clusters: clusters.length,
+    clusters: duplicates.length,
     customers: customers.length,
     impact,
     affects: duplicateRecords > 0 ? customerMetrics : [],

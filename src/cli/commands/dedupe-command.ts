@@ -3,7 +3,12 @@ import type { Engine } from "../../core/engine.js";
 import { CrmKpiError } from "../../core/errors.js";
 import { t } from "../../messages/index.js";
 import { loadCustomerIdentities } from "../../quality/customer-identities.js";
-import { type DuplicateCluster, findDuplicateClusters } from "../../quality/find-duplicates.js";
+import {
+  type DuplicateCluster,
+  type DuplicateOptions,
+  findDuplicateClusters,
+} from "../../quality/find-duplicates.js";
+import { checkThresholds } from "../../quality/linkage/thresholds.js";
 import { listMerges, type MergeRecord, mergeCustomers, undoMerges } from "../../quality/merge-customers.js";
 import { closeDuplicateFindings } from "../../quality/stored-findings.js";
 import { type CliContext, dbAccess, resolveDbPath, withEngine } from "../cli-context.js";
@@ -11,12 +16,14 @@ import { writeLine } from "../cli-io.js";
 import { dbOption, formatOption, langOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import {
-  humanTable,
-  isMachineFormat,
-  machineLines,
-  OUTPUT_FORMATS,
-  type OutputFormat,
-} from "../format-records.js";
+  CLUSTER_CSV_KEYS,
+  CLUSTER_JSON_KEYS,
+  clusterCsvRecords,
+  clusterLines,
+  clusterRecords,
+} from "../format-duplicates.js";
+import { isMachineFormat, machineLines, OUTPUT_FORMATS, type OutputFormat } from "../format-records.js";
+import { matchWeightOption, reviewWeightOption } from "../linkage-options.js";
 
 export const DEDUPE_FORMATS = OUTPUT_FORMATS;
 export type DedupeFormat = OutputFormat;
@@ -27,6 +34,9 @@ export interface DedupeCommandOptions {
   readonly review?: boolean;
   readonly apply?: readonly string[];
   readonly undo?: readonly string[];
+  /** The thresholds of the model (`--match-weight`, `--review-weight`); `--apply` uses them too, so ids agree. */
+  readonly matchWeight?: number;
+  readonly reviewWeight?: number;
 }
 
 /**
@@ -35,9 +45,10 @@ export interface DedupeCommandOptions {
  */
 export async function runDedupeCommand(ctx: CliContext, options: DedupeCommandOptions): Promise<ExitCode> {
   const out = (line: string) => writeLine(ctx.io.stdout, line);
+  const thresholds = checkThresholds(options);
   if (options.apply && options.apply.length > 0) {
     const merges = await withEngine(dbAccess(ctx, options.db, "write"), (engine) =>
-      applyClusters(engine, options.apply ?? []),
+      applyClusters(engine, options.apply ?? [], thresholds),
     );
     if (options.format === "csv" || options.format === "json") {
       const records = merges as unknown as Record<string, unknown>[];
@@ -67,42 +78,28 @@ export async function runDedupeCommand(ctx: CliContext, options: DedupeCommandOp
     return EXIT.usage;
   }
   const { clusters, merges } = await withEngine(dbAccess(ctx, options.db, "read"), async (engine) => ({
-    clusters: findDuplicateClusters(await loadCustomerIdentities(engine)),
+    clusters: findDuplicateClusters(await loadCustomerIdentities(engine), thresholds),
     merges: await listMerges(engine),
   }));
   if (isMachineFormat(options.format)) {
-    const records: Record<string, unknown>[] = [
-      ...clusters.map((c) => ({
-        kind: "duplicate_customers",
-        cluster_id: c.cluster_id,
-        customer_ids: c.customer_ids,
-        score: c.score,
-        reason: c.reason,
-      })),
-      ...merges.map((m) => ({ kind: "merge", ...m })),
-    ];
+    const mergeRecords = merges.map((m) => ({ kind: "merge", ...m }));
     if (options.format === "ndjson") {
-      for (const r of records) out(JSON.stringify(r));
+      for (const r of [...clusterRecords(clusters), ...mergeRecords]) out(JSON.stringify(r));
       return EXIT.ok;
     }
-    // csv and json: one record shape, the keys of both kinds (empty where a kind has none).
-    const keys = [
-      ...new Set(["kind", "cluster_id", "customer_ids", "score", "reason", ...records.flatMap(Object.keys)]),
-    ];
+    // csv and json: one record shape, the keys of every kind (empty where a kind has none);
+    // json nests each cluster's pairs and their field evidence, csv gives them rows of their own.
+    const records =
+      options.format === "csv"
+        ? [...clusterCsvRecords(clusters), ...mergeRecords]
+        : [...clusterRecords(clusters), ...mergeRecords];
+    const first = options.format === "csv" ? CLUSTER_CSV_KEYS : CLUSTER_JSON_KEYS;
+    const keys = [...new Set([...first, ...records.flatMap(Object.keys)])];
     for (const line of machineLines(keys, records, options.format)) out(line);
     return EXIT.ok;
   }
   if (clusters.length === 0) out(t(ctx.lang, "cli.dedupe.none"));
-  else {
-    const columns = [
-      { header: t(ctx.lang, "cli.dedupe.column.cluster") },
-      { header: t(ctx.lang, "cli.dedupe.column.customers") },
-      { header: t(ctx.lang, "cli.dedupe.column.score"), align: "right" as const },
-      { header: t(ctx.lang, "cli.dedupe.column.reason") },
-    ];
-    const rows = clusters.map((c) => [c.cluster_id, c.customer_ids.join(", "), c.score.toFixed(3), c.reason]);
-    for (const line of humanTable(options.format, ctx.lang, columns, rows)) out(line);
-  }
+  else for (const line of clusterLines(options.format, ctx.lang, clusters)) out(line);
   if (merges.length > 0) {
     out("");
     out(t(ctx.lang, "cli.dedupe.merges", { count: merges.length }));
@@ -112,10 +109,15 @@ export async function runDedupeCommand(ctx: CliContext, options: DedupeCommandOp
 }
 
 /** Finds the clusters afresh and merges all or the named ones. */
-async function applyClusters(engine: Engine, ids: readonly string[]): Promise<MergeRecord[]> {
-  const clusters = findDuplicateClusters(await loadCustomerIdentities(engine));
+async function applyClusters(
+  engine: Engine,
+  ids: readonly string[],
+  thresholds: DuplicateOptions,
+): Promise<MergeRecord[]> {
+  const clusters = findDuplicateClusters(await loadCustomerIdentities(engine), thresholds);
   let chosen: DuplicateCluster[];
-  if (ids.includes("all")) chosen = clusters;
+  // "all" is the match band; a review-band cluster is merged only when named.
+  if (ids.includes("all")) chosen = clusters.filter((c) => c.band === "match");
   else {
     chosen = ids.map((id) => {
       const found = clusters.find((c) => c.cluster_id === id);
@@ -152,6 +154,8 @@ export function registerDedupeCommand(
     .option("--review", t(lang, "cli.dedupe.option.review"))
     .option("--apply <ids...>", t(lang, "cli.dedupe.option.apply"))
     .option("--undo <ids...>", t(lang, "cli.dedupe.option.undo"))
+    .addOption(matchWeightOption(lang))
+    .addOption(reviewWeightOption(lang))
     .addOption(formatOption(lang, DEDUPE_FORMATS, "cli.quality.option.format"))
     .addOption(langOption(lang))
     .action(async (o: Omit<DedupeCommandOptions, "db"> & { db?: string }) => {

@@ -2,6 +2,9 @@ import { SingleBar } from "cli-progress";
 import { localizeDigits } from "../../calendar/index.js";
 import type { ImportIssue, ImportResult } from "../../import/import-dataset.js";
 import { issueReason } from "../../import/issue-text.js";
+import type { PresetUsed } from "../../import/presets/choose-preset.js";
+import { productName } from "../../import/presets/preset-files.js";
+import type { AccountingRule, SourceAccounting } from "../../import/raw-record.js";
 import { type Lang, t } from "../../messages/index.js";
 import type { CliContext } from "../cli-context.js";
 import { dbAccess, withEngine } from "../cli-context.js";
@@ -18,6 +21,8 @@ export interface ImportCommandOptions {
   readonly encoding?: string;
   /** Cell separator of the CSV files: `,`, `;`, `|` or `\t`. */
   readonly delimiter?: string;
+  /** A shipped preset (`presets/<name>.yaml`) instead of a mapping file. */
+  readonly preset?: string;
 }
 
 const MAX_ERRORS_SHOWN = 20;
@@ -39,6 +44,8 @@ export async function runImportCommand(
         ...(options.rejects ? { rejectsFile: options.rejects } : {}),
         ...(options.encoding ? { encoding: options.encoding } : {}),
         ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+        ...(options.preset ? { preset: options.preset } : {}),
+        onPreset: (preset: PresetUsed) => printPreset(ctx, preset),
         ...(progress ? { onProgress: progress.update } : {}),
       }),
     );
@@ -52,6 +59,15 @@ export async function runImportCommand(
     printRejection(ctx, issues);
     return EXIT.data;
   }
+}
+
+/** Which preset read the folder, on stderr: stdout keeps the summary alone. */
+function printPreset(ctx: CliContext, preset: PresetUsed): void {
+  const key = preset.detected ? "presets.detected" : "presets.used";
+  writeLine(
+    ctx.io.stderr,
+    t(ctx.lang, key, { name: preset.name, product: productName(preset.name), file: preset.shownFile }),
+  );
 }
 
 /** The errors an `import_rejected` failure carries, if it is one. */
@@ -107,6 +123,7 @@ function printSummary(ctx: CliContext, result: ImportResult): void {
   for (const [entity, rows] of entries) {
     writeLine(stdout, `  ${t(lang, "import.summary.entity", { entity, rows: formatNumber(rows, lang, 0) })}`);
   }
+  printAccounting(ctx, result.mappingAccounting ?? []);
   if (result.rejected > 0) {
     writeLine(
       stdout,
@@ -127,6 +144,41 @@ function printSummary(ctx: CliContext, result: ImportResult): void {
       writeLine(
         stdout,
         `  ${t(lang, "import.more", { count: result.warnings.length - MAX_WARNINGS_SHOWN })}`,
+      );
+    }
+  }
+}
+
+const ACCOUNTING_MESSAGES = {
+  where: "mapping.summary.where",
+  dedupe: "mapping.summary.dedupe",
+  join_required: "mapping.summary.joinRequired",
+  join_unmatched: "mapping.summary.joinUnmatched",
+  group_by: "mapping.summary.groupBy",
+} as const satisfies Record<AccountingRule, string>;
+
+/** Per mapping source whose rules dropped or merged rows: each rule's count (docs/mapping.md, Accounting). */
+function printAccounting(ctx: CliContext, accounting: readonly SourceAccounting[]): void {
+  const { stdout } = ctx.io;
+  const { lang } = ctx;
+  const shown = accounting.filter((a) => a.counts.length > 0);
+  if (shown.length === 0) return;
+  writeLine(stdout, t(lang, "mapping.summary.title"));
+  for (const a of shown) {
+    writeLine(
+      stdout,
+      `  ${t(lang, "mapping.summary.source", {
+        entity: a.entity,
+        file: a.file,
+        source: a.source,
+        rows: formatNumber(a.rowsRead, lang, 0),
+        records: formatNumber(a.recordsYielded, lang, 0),
+      })}`,
+    );
+    for (const c of a.counts) {
+      writeLine(
+        stdout,
+        `    ${t(lang, ACCOUNTING_MESSAGES[c.rule], { count: formatNumber(c.rows, lang, 0), path: c.path })}`,
       );
     }
   }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { CrmKpiError } from "../../core/errors.js";
 import { t } from "../../messages/index.js";
+import { checkThresholds } from "../../quality/linkage/thresholds.js";
 import { runQuality } from "../../quality/run-quality.js";
 import { saveFindings } from "../../quality/stored-findings.js";
 import { loadDatasetSettings } from "../../report/dataset-settings.js";
@@ -10,6 +11,7 @@ import { dbOption, formatOption, langOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { formatQualityReport, impactPeriodLabeler, type QualityFormat } from "../format-quality.js";
 import { machineLines, OUTPUT_FORMATS } from "../format-records.js";
+import { matchWeightOption, reviewWeightOption } from "../linkage-options.js";
 
 export interface QualityCommandOptions {
   readonly db: string;
@@ -17,13 +19,21 @@ export interface QualityCommandOptions {
   readonly asOf?: string;
   /** Commander's `--no-impact` sets this to false. */
   readonly impact?: boolean;
+  /** The duplicate model's thresholds, as `dedupe` reads them (same clusters, same ids). */
+  readonly matchWeight?: number;
+  readonly reviewWeight?: number;
 }
 
 /** `crm-kpi quality`: runs every check, stores the findings for report warnings, prints them. */
 export async function runQualityCommand(ctx: CliContext, options: QualityCommandOptions): Promise<ExitCode> {
   const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
+  const thresholds = checkThresholds(options);
   const reportAndSettings = await withEngine(dbAccess(ctx, options.db, "write"), async (engine) => {
-    const result = await runQuality(engine, { ...(asOf ? { asOf } : {}), impact: options.impact !== false });
+    const result = await runQuality(engine, {
+      ...(asOf ? { asOf } : {}),
+      impact: options.impact !== false,
+      ...thresholds,
+    });
     await saveFindings(engine, result.findings);
     return [result, await loadDatasetSettings(engine)] as const;
   });
@@ -69,6 +79,8 @@ export function registerQualityCommand(
     .addOption(formatOption(lang, OUTPUT_FORMATS, "cli.quality.option.format"))
     .option("--as-of <date>", t(lang, "cli.quality.option.asOf"))
     .option("--no-impact", t(lang, "cli.quality.option.noImpact"))
+    .addOption(matchWeightOption(lang))
+    .addOption(reviewWeightOption(lang))
     .addOption(langOption(lang))
     .action(async (o: Omit<QualityCommandOptions, "db"> & { db?: string }) => {
       setExit(await runQualityCommand(ctx, { ...o, db: resolveDbPath(o.db, ctx.io.env) }));

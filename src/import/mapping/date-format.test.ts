@@ -67,3 +67,42 @@ describe("date formats", () => {
     expect(() => compileDateFormat("dd/MM/yyyy hh:mm")).toThrow(/hh together with a/);
   });
 });
+
+describe("date formats of CRM exports", () => {
+  it("reads Freshdesk and Salesforce report day-first times", () => {
+    const freshdesk = compileDateFormat("dd/MM/yyyy H:mm");
+    expect(freshdesk.parse("14/02/2025 9:05")).toBe("2025-02-14T09:05:00");
+    expect(freshdesk.parse("14/02/2025 17:45")).toBe("2025-02-14T17:45:00");
+    expect(compileDateFormat("dd/MM/yyyy, HH:mm").parse("14/02/2025, 17:45")).toBe("2025-02-14T17:45:00");
+  });
+
+  it("keeps the instant of an offset or a zone name", () => {
+    expect(compileDateFormat("yyyy-MM-dd'T'HH:mm:ssXXX").parse("2025-02-14T10:22:31-05:00")).toBe(
+      "2025-02-14T10:22:31-05:00",
+    );
+    expect(compileDateFormat("yyyy-MM-dd HH:mm:ssX").parse("2025-02-14 10:22:31+0530")).toBe(
+      "2025-02-14T10:22:31+05:30",
+    );
+    expect(compileDateFormat("yyyy-MM-dd'T'HH:mm:ssXXX").parse("2025-02-14T10:22:31Z")).toBe(
+      "2025-02-14T10:22:31Z",
+    );
+    expect(compileDateFormat("yyyy-MM-dd HH:mm:ss z").parse("2025-02-14 15:24:31 UTC")).toBe(
+      "2025-02-14T15:24:31Z",
+    );
+    expect(compileDateFormat("yyyy-MM-dd HH:mm:ss z").parse("2025-02-14 15:24:31 PST")).toBeUndefined();
+  });
+
+  it("places a wall-clock time in a given zone", () => {
+    expect(compileDateFormat("yyyy-MM-dd HH:mm:ss", "gregorian", "UTC").parse("2024-06-07 02:38:54")).toBe(
+      "2024-06-07T02:38:54Z",
+    );
+    expect(
+      compileDateFormat("yyyy-MM-dd HH:mm", "gregorian", "America/New_York").parse("2024-07-01 09:00"),
+    ).toBe("2024-07-01T09:00:00-04:00");
+    expect(() => compileDateFormat("yyyy-MM-dd", "gregorian", "UTC")).toThrow(/zone applies/);
+    expect(() => compileDateFormat("yyyy-MM-dd HH:mm", "gregorian", "Mars/Base")).toThrow(
+      /unknown time zone/,
+    );
+    expect(() => compileDateFormat("yyyy-MM-dd XXX")).toThrow(/needs a time/);
+  });
+});

@@ -5,6 +5,7 @@ import {
   PersianCalendar,
   toCalendar,
 } from "@internationalized/date";
+import { Temporal } from "temporal-polyfill";
 import type { CalendarId } from "../../core/model/settings.js";
 import { toAsciiDigits } from "./digits.js";
 
@@ -34,7 +35,8 @@ type Field =
   | "minute"
   | "second"
   | "fraction"
-  | "ampm";
+  | "ampm"
+  | "offset";
 
 const TOKENS: readonly (readonly [string, Field, string])[] = [
   ["yyyy", "year", "(\\d{4})"],
@@ -55,12 +57,22 @@ const TOKENS: readonly (readonly [string, Field, string])[] = [
   ["s", "second", "(\\d{1,2})"],
   ["SSS", "fraction", "(\\d{1,9})"],
   ["a", "ampm", "([AaPp]\\.?[Mm]\\.?)"],
+  // Offsets: every X form reads Z, -05, -0500 and -05:00 (exports are not strict about it).
+  ["XXX", "offset", "(Z|[+-]\\d{2}(?::?\\d{2})?)"],
+  ["XX", "offset", "(Z|[+-]\\d{2}(?::?\\d{2})?)"],
+  ["X", "offset", "(Z|[+-]\\d{2}(?::?\\d{2})?)"],
+  // A zone written as its name; only the zero-offset names are unambiguous.
+  ["z", "offset", "([Uu][Tt][Cc]|[Gg][Mm][Tt]|Z)"],
 ];
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /** Compiles a pattern; throws Error with a readable reason when the pattern is unusable. */
-export function compileDateFormat(pattern: string, calendar: CalendarId = "gregorian"): DateFormat {
+export function compileDateFormat(
+  pattern: string,
+  calendar: CalendarId = "gregorian",
+  zone?: string,
+): DateFormat {
   const fields: Field[] = [];
   let source = "^";
   let i = 0;
@@ -84,7 +96,7 @@ export function compileDateFormat(pattern: string, calendar: CalendarId = "grego
     }
     if (/[A-Za-z]/.test(ch)) {
       throw new Error(
-        `unknown letter "${ch}" in date format "${pattern}"; use yyyy, yy, MM, M, MMM, dd, d, HH, H, hh, h, a, mm, ss, SSS, and quote other letters: 'T'`,
+        `unknown letter "${ch}" in date format "${pattern}"; use yyyy, yy, MM, M, MMM, dd, d, HH, H, hh, h, a, mm, ss, SSS, XXX, z, and quote other letters: 'T'`,
       );
     }
     source += /\s/.test(ch) ? "\\s+" : escapeRegExp(ch);
@@ -98,6 +110,9 @@ export function compileDateFormat(pattern: string, calendar: CalendarId = "grego
     throw new Error(`date format "${pattern}": use hh together with a (AM/PM)`);
   if (new Set(fields).size !== fields.length) throw new Error(`date format "${pattern}" repeats a field`);
   const withTime = has("hour") || has("hour12");
+  if (has("offset") && !withTime)
+    throw new Error(`date format "${pattern}": an offset (XXX, z) needs a time (HH:mm)`);
+  if (zone !== undefined) checkZone(zone, pattern, withTime);
   const regex = new RegExp(`${source}$`);
 
   return {
@@ -125,7 +140,11 @@ export function compileDateFormat(pattern: string, calendar: CalendarId = "grego
       const second = Number(parts.second ?? 0);
       if (hour > 23 || minute > 59 || second > 59) return undefined;
       const fraction = parts.fraction ? `.${parts.fraction}` : "";
-      return `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction}`;
+      const local = `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction}`;
+      // With an offset or a zone the text names an instant, whatever the dataset's timezone.
+      if (parts.offset !== undefined) return local + isoOffset(parts.offset);
+      if (zone !== undefined) return inZone(local, zone);
+      return local;
     },
   };
 }
@@ -163,6 +182,30 @@ export function toGregorian(
   // CalendarDate clamps out-of-range parts (Esfand 31 of a common year): a clamped date was not real.
   if (local.year !== year || local.month !== month || local.day !== day) return undefined;
   return toCalendar(local, gregorian).toString();
+}
+
+/** `Z` for a zero-offset name, else the offset as ±HH:MM. */
+function isoOffset(text: string): string {
+  if (/^(z|utc|gmt)$/i.test(text)) return "Z";
+  const digits = text.slice(1).replace(":", "");
+  return `${text[0]}${digits.slice(0, 2)}:${digits.slice(2, 4) || "00"}`;
+}
+
+/** A wall-clock time in `zone` as ISO text with its offset (UTC: `Z`); a time in a DST gap moves forward. */
+function inZone(local: string, zone: string): string {
+  const zoned = Temporal.PlainDateTime.from(local).toZonedDateTime(zone);
+  return /^(utc|etc\/utc|z)$/i.test(zone)
+    ? zoned.toInstant().toString()
+    : zoned.toString({ timeZoneName: "never" });
+}
+
+function checkZone(zone: string, pattern: string, withTime: boolean): void {
+  if (!withTime) throw new Error(`date format "${pattern}": zone applies to a pattern with a time (HH:mm)`);
+  try {
+    Temporal.PlainDate.from("2000-01-01").toZonedDateTime(zone);
+  } catch {
+    throw new Error(`unknown time zone "${zone}"; use an IANA name such as UTC or Europe/Berlin`);
+  }
 }
 
 function pad(n: number): string {

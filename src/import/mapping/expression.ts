@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { compileDateFormat, type DateFormat } from "./date-format.js";
 
 /**
  * The small expression language of mapping files (`where:`, `when:`, `expr:`).
@@ -10,11 +11,13 @@ import { Temporal } from "temporal-polyfill";
 
 export type Value = string | number | boolean | null | Duration;
 
-/** A calendar span: months and days are applied to dates with calendar rules. */
+/** A span: months and days are applied to dates with calendar rules, then the exact seconds. */
 export interface Duration {
   readonly kind: "duration";
   readonly months: number;
   readonly days: number;
+  /** Exact time (hours(), minutes(), seconds(), duration()); may be fractional. */
+  readonly seconds: number;
 }
 
 export type Expr =
@@ -39,6 +42,20 @@ export const FUNCTIONS = [
   "upper",
   "trim",
   "round",
+  "replace",
+  "regexp_replace",
+  "regexp_extract",
+  "matches",
+  "split_part",
+  "starts_with",
+  "ends_with",
+  "contains",
+  "hours",
+  "minutes",
+  "seconds",
+  "duration",
+  "to_bool",
+  "parse_date",
 ] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
@@ -270,6 +287,23 @@ export function parseExpression(text: string): Expr {
     if (args.length < arity[0] || args.length > arity[1]) {
       throw new ExpressionSyntaxError(`${fn}() takes ${formatArity(arity)}, got ${args.length}`, at);
     }
+    // A pattern written in the mapping is checked now, not at the first row that reaches it.
+    const pattern = REGEX_FUNCTIONS.includes(fn) ? args[1] : undefined;
+    if (pattern?.type === "literal" && typeof pattern.value === "string") {
+      try {
+        regexOf(pattern.value);
+      } catch (error) {
+        throw new ExpressionSyntaxError(`${fn}(): ${(error as Error).message}`, at);
+      }
+    }
+    const dateFormat = fn === "parse_date" ? args[1] : undefined;
+    if (dateFormat?.type === "literal" && typeof dateFormat.value === "string") {
+      try {
+        dateFormatOf(dateFormat.value);
+      } catch (error) {
+        throw new ExpressionSyntaxError(`${fn}(): ${(error as Error).message}`, at);
+      }
+    }
     return { type: "call", fn, args };
   };
 
@@ -290,7 +324,23 @@ const ARITY: Record<FunctionName, readonly [number, number]> = {
   upper: [1, 1],
   trim: [1, 1],
   round: [1, 2],
+  replace: [3, 3],
+  regexp_replace: [3, 3],
+  regexp_extract: [2, 3],
+  matches: [2, 2],
+  split_part: [3, 3],
+  starts_with: [2, 2],
+  ends_with: [2, 2],
+  contains: [2, 2],
+  hours: [1, 1],
+  minutes: [1, 1],
+  seconds: [1, 1],
+  duration: [1, 1],
+  to_bool: [1, 1],
+  parse_date: [2, 2],
 };
+
+const REGEX_FUNCTIONS: readonly FunctionName[] = ["regexp_replace", "regexp_extract", "matches"];
 
 function formatArity([min, max]: readonly [number, number]): string {
   if (min === max) return `${min} argument${min === 1 ? "" : "s"}`;
@@ -355,7 +405,8 @@ export function evaluate(expr: Expr, scope: ExpressionScope): Value {
     case "unary": {
       const arg = evaluate(expr.arg, scope);
       if (expr.op === "not") return !isTruthy(arg);
-      if (isDuration(arg)) return { kind: "duration", months: -arg.months, days: -arg.days };
+      if (isDuration(arg))
+        return { kind: "duration", months: -arg.months, days: -arg.days, seconds: -arg.seconds };
       const n = toNumber(arg);
       return n === null ? null : -n;
     }
@@ -409,8 +460,88 @@ function evaluateCall(fn: FunctionName, args: readonly Expr[], scope: Expression
       if (n === null) return null;
       if (!Number.isInteger(n)) throw new ExpressionValueError(`${fn}() needs a whole number, got ${n}`);
       return fn === "days"
-        ? { kind: "duration", months: 0, days: n }
-        : { kind: "duration", months: fn === "years" ? n * 12 : n, days: 0 };
+        ? { kind: "duration", months: 0, days: n, seconds: 0 }
+        : { kind: "duration", months: fn === "years" ? n * 12 : n, days: 0, seconds: 0 };
+    }
+    case "hours":
+    case "minutes":
+    case "seconds": {
+      const n = toNumber(arg(0));
+      if (n === null) return null;
+      return { kind: "duration", months: 0, days: 0, seconds: n * SECONDS_PER[fn] };
+    }
+    case "duration": {
+      const v = arg(0);
+      if (v === null || isDuration(v)) return v;
+      return parseDuration(toText(v));
+    }
+    case "to_bool":
+      return toBool(arg(0));
+    case "parse_date": {
+      const v = arg(0);
+      if (v === null) return null;
+      let format: DateFormat;
+      try {
+        format = dateFormatOf(toText(arg(1)));
+      } catch (error) {
+        throw new ExpressionValueError((error as Error).message);
+      }
+      const parsed = format.parse(toText(v));
+      if (parsed === undefined) {
+        throw new ExpressionValueError(
+          `${JSON.stringify(toText(v))} is not a date in the pattern ${format.pattern}`,
+        );
+      }
+      return parsed;
+    }
+    case "replace":
+    case "regexp_replace": {
+      const v = arg(0);
+      if (v === null) return null;
+      const find = toText(arg(1) ?? "");
+      const by = toText(arg(2) ?? "");
+      if (fn === "replace") return find === "" ? toText(v) : toText(v).split(find).join(by);
+      return toText(v).replace(regexOrFail(find, "g"), by);
+    }
+    case "regexp_extract": {
+      const v = arg(0);
+      if (v === null) return null;
+      const match = regexOrFail(toText(arg(1) ?? "")).exec(toText(v));
+      if (!match) return null;
+      const group = args.length > 2 ? arg(2) : 0;
+      const picked =
+        typeof group === "string" && !NUMERIC.test(group)
+          ? match.groups?.[group]
+          : match[toNumber(group) ?? 0];
+      return picked === undefined || picked === "" ? null : picked;
+    }
+    case "matches": {
+      const v = arg(0);
+      return v !== null && regexOrFail(toText(arg(1) ?? "")).test(toText(v));
+    }
+    case "split_part": {
+      const v = arg(0);
+      const n = toNumber(arg(2));
+      if (v === null || n === null) return null;
+      if (!Number.isInteger(n) || n < 1)
+        throw new ExpressionValueError(`split_part() counts parts from 1, got ${n}`);
+      const sep = toText(arg(1) ?? "");
+      const part = (sep === "" ? [toText(v)] : toText(v).split(sep))[n - 1];
+      return part === undefined || part.trim() === "" ? null : part.trim();
+    }
+    case "starts_with":
+    case "ends_with":
+    case "contains": {
+      const v = arg(0);
+      const part = arg(1);
+      if (v === null || part === null) return false;
+      const text = toText(v);
+      const p = toText(part);
+      return fn === "starts_with"
+        ? text.startsWith(p)
+        : fn === "ends_with"
+          ? text.endsWith(p)
+          : text.includes(p);
     }
     case "if":
       return isTruthy(arg(0)) ? arg(1) : args.length > 2 ? arg(2) : null;
@@ -514,7 +645,9 @@ function arithmetic(left: Value, right: Value, op: "+" | "-" | "*" | "/"): Value
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+// A space may stand for the T (Stripe, spreadsheets); a Z or an offset is kept in the result.
+const ISO_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)(?:([Zz])|([+-])(\d{2}):?(\d{2})?)?$/;
 
 function addDuration(left: Value, right: Value, op: "+" | "-"): Value {
   if (left === null || right === null) return null;
@@ -524,23 +657,144 @@ function addDuration(left: Value, right: Value, op: "+" | "-"): Value {
       kind: "duration",
       months: left.months + sign * right.months,
       days: left.days + sign * right.days,
+      seconds: left.seconds + sign * right.seconds,
     };
   }
   if (isDuration(left)) {
     if (op === "-") throw new ExpressionValueError("write date - duration, not duration - date");
     return addDuration(right, left, "+");
   }
-  const duration = right as Duration;
-  const date = toText(left);
-  // Temporal clamps month ends (2024-03-31 - months(1) = 2024-02-29), as a calendar does.
-  const delta = op === "+" ? duration : { months: -duration.months, days: -duration.days };
-  if (ISO_DATE.test(date)) return Temporal.PlainDate.from(date).add(delta).toString();
-  if (ISO_LOCAL_DATE_TIME.test(date)) {
-    return Temporal.PlainDateTime.from(date).add(delta).toString({ smallestUnit: "second" });
+  return addToDate(toText(left), right as Duration, op === "+" ? 1 : -1);
+}
+
+/**
+ * An ISO date or date-time plus a duration: months, then days (Temporal
+ * clamps month ends, 2024-03-31 - months(1) = 2024-02-29, as a calendar
+ * does), then exact seconds. A date plus a time part becomes a date-time;
+ * a date-time keeps its Z or offset.
+ */
+function addToDate(text: string, duration: Duration, sign: 1 | -1): string {
+  const months = sign * duration.months;
+  const days = sign * duration.days;
+  const milliseconds = Math.round(sign * duration.seconds * 1000);
+  if (ISO_DATE.test(text) && milliseconds === 0) {
+    return Temporal.PlainDate.from(text).add({ months }).add({ days }).toString();
+  }
+  const m = ISO_DATE_TIME.exec(text) ?? (ISO_DATE.test(text) ? ISO_DATE_TIME.exec(`${text}T00:00:00`) : null);
+  if (!m) {
+    throw new ExpressionValueError(
+      `${JSON.stringify(text)} is not an ISO date (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss, with an optional Z or offset)`,
+    );
+  }
+  const local = `${m[1]}T${(m[2] as string).replace(",", ".")}`;
+  if (m[3] === undefined && m[4] === undefined) {
+    return Temporal.PlainDateTime.from(local).add({ months }).add({ days }).add({ milliseconds }).toString();
+  }
+  const offset = m[3] !== undefined ? "+00:00" : `${m[4]}${m[5]}:${m[6] ?? "00"}`;
+  const zoned = Temporal.ZonedDateTime.from(`${local}${offset}[${offset}]`)
+    .add({ months })
+    .add({ days })
+    .add({ milliseconds });
+  return m[3] !== undefined ? zoned.toInstant().toString() : zoned.toString({ timeZoneName: "never" });
+}
+
+const SECONDS_PER = { hours: 3600, minutes: 60, seconds: 1 } as const;
+
+const CLOCK = /^(-)?(\d+):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$/;
+const ISO_DURATION =
+  /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
+
+/**
+ * A duration written as text: `64:00:00` (hours:minutes:seconds, Freshdesk),
+ * `1:30` (hours:minutes), a plain number of minutes (`90`), or ISO 8601
+ * `PT1H30M` / `P1DT2H` / `P1M`.
+ */
+export function parseDuration(text: string): Duration {
+  const s = text.trim();
+  const clock = CLOCK.exec(s);
+  if (clock) {
+    const total = Number(clock[2]) * 3600 + Number(clock[3]) * 60 + Number(clock[4] ?? 0);
+    return { kind: "duration", months: 0, days: 0, seconds: clock[1] ? -total : total };
+  }
+  if (NUMERIC.test(s)) return { kind: "duration", months: 0, days: 0, seconds: Number(s) * 60 };
+  const iso = ISO_DURATION.exec(s);
+  if (iso && /\d/.test(s) && !/T$/i.test(s)) {
+    const n = (i: number) => Number(iso[i] ?? 0);
+    const sign = iso[1] ? -1 : 1;
+    return {
+      kind: "duration",
+      months: sign * (n(2) * 12 + n(3)),
+      days: sign * (n(4) * 7 + n(5)),
+      seconds: sign * (n(6) * 3600 + n(7) * 60 + n(8)),
+    };
   }
   throw new ExpressionValueError(
-    `${JSON.stringify(date)} is not an ISO date (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss)`,
+    `${JSON.stringify(text)} is not a duration; write 64:00:00, 1:30, a number of minutes, or PT1H30M`,
   );
+}
+
+const TRUE_WORDS = new Set(["true", "t", "yes", "y", "1", "on"]);
+const FALSE_WORDS = new Set(["false", "f", "no", "n", "0", "off"]);
+
+/** TRUE/true/yes/1 → true, FALSE/false/no/0 → false (any case), empty → null. */
+function toBool(v: Value): boolean | null {
+  if (v === null || typeof v === "boolean") return v;
+  if (typeof v === "number") return v !== 0;
+  const s = toText(v).trim().toLowerCase();
+  if (s === "") return null;
+  if (TRUE_WORDS.has(s)) return true;
+  if (FALSE_WORDS.has(s)) return false;
+  throw new ExpressionValueError(
+    `${JSON.stringify(toText(v))} is not true or false; write TRUE/FALSE, yes/no or 1/0`,
+  );
+}
+
+const dateFormats = new Map<string, DateFormat>();
+
+/** A compiled date pattern (date-format.ts), cached: patterns in a mapping are few. */
+function dateFormatOf(pattern: string): DateFormat {
+  let format = dateFormats.get(pattern);
+  if (!format) {
+    format = compileDateFormat(pattern);
+    if (dateFormats.size >= MAX_CACHED_PATTERNS) dateFormats.clear();
+    dateFormats.set(pattern, format);
+  }
+  return format;
+}
+
+const regexCache = new Map<string, RegExp>();
+// Patterns read from cells could be endless; the cache keeps only the recent ones.
+const MAX_CACHED_PATTERNS = 1000;
+
+/**
+ * A pattern as a JS regular expression (unicode). A leading `(?i)` makes it
+ * ignore case. Throws Error when the pattern is invalid.
+ */
+function regexOf(pattern: string, flags = ""): RegExp {
+  const key = `${flags}/${pattern}`;
+  let regex = regexCache.get(key);
+  if (!regex) {
+    const ignoreCase = pattern.startsWith("(?i)");
+    try {
+      regex = new RegExp(ignoreCase ? pattern.slice(4) : pattern, `u${flags}${ignoreCase ? "i" : ""}`);
+    } catch (error) {
+      throw new Error(`not a valid regular expression: ${(error as Error).message}`);
+    }
+    if (regexCache.size >= MAX_CACHED_PATTERNS) regexCache.clear();
+    regexCache.set(key, regex);
+  }
+  // A global regex keeps state between uses; every use starts from the beginning.
+  regex.lastIndex = 0;
+  return regex;
+}
+
+/** `regexOf` for a pattern met while reading rows (from a cell): a row error, not a crash. */
+function regexOrFail(pattern: string, flags = ""): RegExp {
+  try {
+    return regexOf(pattern, flags);
+  } catch (error) {
+    throw new ExpressionValueError((error as Error).message);
+  }
 }
 
 /** The text a value becomes in a canonical record. */

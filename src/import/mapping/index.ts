@@ -1,24 +1,32 @@
-import { stat } from "node:fs/promises";
-import path from "node:path";
 import { CrmKpiError } from "../../core/errors.js";
 import type { DatasetSettings } from "../../core/model/settings.js";
-import { headerProblems } from "../header-checks.js";
+import { type HeaderProblem, headerProblems } from "../header-checks.js";
+import type { ImportIssue } from "../import-issue.js";
 import type { RawSource } from "../raw-record.js";
-import type { KeyPath } from "./compile-mapping.js";
+import type { CompiledSource, KeyPath } from "./compile-mapping.js";
 import { loadMapping } from "./load-mapping.js";
 import { createMappedSource, type JoinedFile } from "./mapped-source.js";
-import { type CsvStart, readHeader, type SourceFile } from "./read-source-file.js";
+import type { CsvStart, SourceFile } from "./read-source-file.js";
+import {
+  commonColumns,
+  noFileProblem,
+  noFileWarning,
+  type OpenedFile,
+  unpivotWarnings,
+} from "./source-checks.js";
+import { resolveSourceFiles, type SourceFilesSpec } from "./source-files.js";
 
 export type { CompiledMapping } from "./compile-mapping.js";
 export { type LoadedMapping, loadMapping, parseMapping } from "./load-mapping.js";
 
 /**
  * The sources a mapping file describes, ready for the canonical importer:
- * one RawSource per (entity, source file) in import order, yielding
- * canonical records that point at the user's own file and line. Source files
- * are resolved against `dataDir`. Fails with `mapping_invalid` before any row
- * is read when the mapping is wrong, a file is missing or a column it names
- * is not in a CSV header.
+ * one RawSource per mapping source in import order (a glob's files read in
+ * turn), yielding canonical records that point at the user's own file and
+ * line. Source files are resolved against `dataDir` (source-files.ts). Fails
+ * with `mapping_invalid` before any row is read when the mapping is wrong, no
+ * file matches a required source or a column it names is not in a CSV
+ * header; `warnings` says which optional sources found no file.
  *
  * @example const { sources, settings } = await mappedSources("mapping.yaml", "./exports")
  */
@@ -26,43 +34,48 @@ export async function mappedSources(
   mappingFile: string,
   dataDir: string,
   options: { readonly encoding?: string } = {},
-): Promise<{ sources: RawSource[]; settings?: Partial<DatasetSettings> }> {
+): Promise<{ sources: RawSource[]; settings?: Partial<DatasetSettings>; warnings: ImportIssue[] }> {
   const mapping = await loadMapping(mappingFile);
   const starts = new Map<string, CsvStart | undefined>();
+  const warnings: ImportIssue[] = [];
+  // The files of a source or join (a path or a glob, filtered by match_columns),
+  // checked; empty only for an optional one (source-files.ts).
   const open = async (
-    spec: { from: string; type: SourceFile["type"]; delimiter: string | undefined },
+    spec: SourceFilesSpec & { readonly optional?: boolean },
     fromPath: KeyPath,
-  ): Promise<{ file: SourceFile; header: readonly string[] | undefined; headerOnly: boolean }> => {
-    const file: SourceFile = {
-      path: path.resolve(dataDir, spec.from),
-      name: spec.from,
-      type: spec.type,
-      delimiter: spec.delimiter,
-      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-    };
-    let size: number;
-    try {
-      size = (await stat(file.path)).size;
-    } catch {
-      throw mapping.problemAt(
-        fromPath,
-        `the source file ${file.path} does not exist; write its path relative to the data folder ${dataDir}`,
-      );
+  ): Promise<OpenedFile[]> => {
+    const found = await resolveSourceFiles(dataDir, spec, options);
+    if (found.files.length === 0) {
+      // An optional source ignores files it could not read: they belong to other sources.
+      if (spec.optional) return [];
+      if (found.readError !== undefined) throw found.readError;
+      throw mapping.problemAt(fromPath, await noFileProblem(dataDir, spec, found));
     }
-    if (size === 0) throw emptyFile(file);
-    const key = `${file.path}|${file.type}|${file.delimiter ?? ""}`;
-    if (!starts.has(key)) starts.set(key, checkedStart(file, await readHeader(file)));
-    const start = starts.get(key);
-    return { file, header: start?.header, headerOnly: start?.hasRows === false };
+    return found.files.map(({ file, start: raw, bytes }) => {
+      if (bytes === 0) throw emptyFile(file);
+      const key = `${file.path}|${file.type}|${file.delimiter ?? ""}`;
+      if (!starts.has(key)) starts.set(key, checkedStart(file, raw));
+      const start = starts.get(key);
+      return { file, header: start?.header, headerOnly: start?.hasRows === false };
+    });
   };
 
   const sources: RawSource[] = [];
   for (const source of mapping.sources) {
-    const main = await open(source, [...source.path, "from"]);
+    const mains = await open(source, [...source.path, "from"]);
+    if (mains.length === 0) {
+      warnings.push(noFileWarning(source));
+      continue;
+    }
+    // The columns every file of the source has: a glob's files are checked as one.
+    const main = commonColumns(mains);
+    const filesByAlias = new Map<string, readonly OpenedFile[]>([["", mains]]);
     const joins: JoinedFile[] = [];
     const joinHeaders = new Map<string, readonly string[] | undefined>();
     for (const join of source.joins) {
-      const joined = await open(join, [...join.path, "from"]);
+      const joinedFiles = await open(join, [...join.path, "from"]);
+      filesByAlias.set(join.as, joinedFiles);
+      const joined = joinedFiles.length > 0 ? commonColumns(joinedFiles) : { header: undefined };
       joinHeaders.set(join.as, joined.header);
       if (joined.header && !joined.header.includes(join.key)) {
         throw mapping.problemAt(
@@ -70,7 +83,15 @@ export async function mappedSources(
           `${join.from} has no column "${join.key}"; its columns are: ${joined.header.join(", ")}`,
         );
       }
-      joins.push({ file: joined.file, key: join.key, on: join.on, as: join.as });
+      joins.push({
+        files: joinedFiles.map((f) => f.file),
+        key: join.key,
+        on: join.on,
+        as: join.as,
+        // A join without a file (optional) reads empty cells: nothing to require.
+        required: join.required && joinedFiles.length > 0,
+        path: join.path,
+      });
     }
     for (const read of source.reads) {
       // `deal.seller_id` reads column seller_id of the file joined as `deal`.
@@ -86,12 +107,14 @@ export async function mappedSources(
         );
       }
     }
-    const mapped = createMappedSource(source, main.file, joins, mapping.vars);
+    checkDuplicateReads(source, filesByAlias);
+    warnings.push(...unpivotWarnings(source, mains));
+    const mapped = createMappedSource(source, mains, joins, mapping.vars, mapping.keyPath);
     // A CSV source (one with a delimiter) that yields no rows gets the importer's
     // "header but no rows" warning; only a file that truly has no rows is one.
     sources.push(main.headerOnly ? { ...mapped, delimiter: main.file.delimiter ?? "," } : mapped);
   }
-  return mapping.settings ? { sources, settings: mapping.settings } : { sources };
+  return mapping.settings ? { sources, settings: mapping.settings, warnings } : { sources, warnings };
 }
 
 /** A 0-byte file, or a CSV file without even a header: an error naming it, as for a canonical file. */
@@ -117,23 +140,59 @@ function mappingDelimiter(separator: string): string {
 function checkedStart(file: SourceFile, start: CsvStart | undefined): CsvStart | undefined {
   if (!start) return start;
   if (start.header.every((name) => name === "")) throw emptyFile(file);
-  const problem = headerProblems(start.header, file.delimiter ?? ",", mappingDelimiter)[0];
+  // A column named twice is checked against what the mapping reads (checkDuplicateReads).
+  const problem = headerProblems(start.header, file.delimiter ?? ",", mappingDelimiter).find(
+    (p) => p.code === "wrong_delimiter",
+  );
   if (!problem) return start;
-  if (problem.code === "wrong_delimiter") {
-    throw new CrmKpiError(
-      "import_bad_file",
-      `${file.name}:1: ${problem.reason}`,
-      // importer.file.looksTab -> importer.error.looksTab: the same problem, as an error naming the file
-      {
-        messageKey: problem.messageKey.replace("importer.file.", "importer.error."),
-        file: file.name,
-        ...problem.params,
-      },
-      { file: file.name, line: 1 },
-    );
-  }
-  const duplicate = problem;
   throw new CrmKpiError(
+    "import_bad_file",
+    `${file.name}:1: ${problem.reason}`,
+    // importer.file.looksTab -> importer.error.looksTab: the same problem, as an error naming the file
+    {
+      messageKey: problem.messageKey.replace("importer.file.", "importer.error."),
+      file: file.name,
+      ...problem.params,
+    },
+    { file: file.name, line: 1 },
+  );
+}
+
+/**
+ * A column named twice in a header is an error only when the mapping reads
+ * it: it cannot be mapped unambiguously. Exports such as HubSpot's repeat
+ * labels of columns a mapping has no use for; those are read past.
+ */
+function checkDuplicateReads(
+  source: CompiledSource,
+  filesByAlias: ReadonlyMap<string, readonly OpenedFile[]>,
+): void {
+  const read = new Map<string, Set<string>>();
+  const add = (alias: string, column: string) => {
+    const set = read.get(alias) ?? new Set<string>();
+    set.add(column);
+    read.set(alias, set);
+  };
+  for (const { column } of source.reads) {
+    const dot = column.indexOf(".");
+    const alias = dot > 0 ? column.slice(0, dot) : "";
+    if (alias !== "" && filesByAlias.has(alias)) add(alias, column.slice(dot + 1));
+    else add("", column);
+  }
+  for (const join of source.joins) add(join.as, join.key);
+  for (const [alias, files] of filesByAlias) {
+    for (const { file, header } of files) {
+      if (!header) continue;
+      const duplicate = headerProblems(header, undefined).find(
+        (p) => p.column !== null && read.get(alias)?.has(p.column),
+      );
+      if (duplicate) throw duplicateColumn(file, duplicate);
+    }
+  }
+}
+
+function duplicateColumn(file: SourceFile, duplicate: HeaderProblem): CrmKpiError {
+  return new CrmKpiError(
     "import_bad_file",
     `${file.name}:1: ${duplicate.reason}`,
     {

@@ -31,6 +31,8 @@ export interface LoadedMapping extends CompiledMapping {
   readonly file: string;
   /** A `mapping_invalid` error at a key path of this mapping file. */
   problemAt(path: KeyPath, problem: string): CrmKpiError;
+  /** A key path as the user wrote it (`entities.deals.where`), for the import summary. */
+  keyPath(path: KeyPath): string;
 }
 
 /** Validates and compiles mapping text; `file` only names it in errors. */
@@ -73,7 +75,8 @@ export function parseMapping(text: string, file: string): LoadedMapping {
   const rawSettings = (raw as { settings?: unknown }).settings;
   const settingKeys = rawSettings && typeof rawSettings === "object" ? Object.keys(rawSettings) : [];
   try {
-    return { ...compileMapping(spec, settingKeys), file, problemAt };
+    const keyPath = (path: KeyPath): string => displayPath(path, raw).join(".");
+    return { ...compileMapping(spec, settingKeys), file, problemAt, keyPath };
   } catch (error) {
     if (error instanceof MappingProblem) return fail(error.path, error.problem);
     throw error;

@@ -28,6 +28,8 @@ const dateFormatSchema = z.union(
     z.strictObject({
       pattern: z.string(),
       calendar: z.enum(CALENDARS).default("gregorian"),
+      /** IANA zone (or UTC) of a wall-clock time written without an offset: the output keeps the instant. */
+      zone: z.string().min(1).optional(),
     }),
   ],
   { error: 'a pattern such as "dd/MM/yyyy", or { pattern: "yyyy/MM/dd", calendar: persian }' },
@@ -88,6 +90,8 @@ const joinSpecSchema = z.strictObject({
   delimiter,
   encoding,
   match_columns: matchColumns,
+  /** No file for this join is not an error: its columns read as empty. */
+  optional: z.boolean().default(false),
   /** Drop the main file's rows that have no match (an inner join); counted in the import summary. */
   required: z.boolean().default(false),
   /** Column of the joined file that identifies its rows. */

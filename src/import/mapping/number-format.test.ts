@@ -23,3 +23,21 @@ describe("number formats", () => {
     expect(normalizeNumber("1,5", { decimal: ".", thousands: "" })).toBeUndefined();
   });
 });
+
+describe("spreadsheet and CRM quirks", () => {
+  const us = { decimal: ".", thousands: "," } as const;
+  it("reads a leading apostrophe (text-stored numbers) and Pipedrive's quoted dollars", () => {
+    expect(normalizeNumber("'-5", { decimal: ".", thousands: "" })).toBe("-5");
+    expect(normalizeNumber("'0042", us)).toBe("0042");
+    expect(normalizeNumber("$3,000", us)).toBe("3000");
+    expect(normalizeNumber("-$1,250.50", us)).toBe("-1250.50");
+    expect(normalizeNumber("'abc", us)).toBeUndefined();
+  });
+
+  it("reads 2.0 as 2 for a whole-number target only", () => {
+    expect(normalizeNumber("2.0", { ...us, integer: true })).toBe("2");
+    expect(normalizeNumber("2.00", { ...us, integer: true })).toBe("2");
+    expect(normalizeNumber("2.5", { ...us, integer: true })).toBe("2.5");
+    expect(normalizeNumber("2.0", us)).toBe("2.0");
+  });
+});

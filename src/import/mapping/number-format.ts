@@ -4,6 +4,8 @@ import { toAsciiDigits } from "./digits.js";
 export interface NumberFormat {
   readonly decimal: "." | ",";
   readonly thousands: "," | "." | " " | "'" | "";
+  /** The target is a whole number: `2.0` reads as `2` (a fraction other than zeros stays, and is rejected). */
+  readonly integer?: boolean;
 }
 
 const CANONICAL = /^-?\d+(\.\d+)?$/;
@@ -17,7 +19,8 @@ const DECORATION = /[\s\u00A0\u202F$€£¥₹﷼]|ریال|تومان|USD|EUR|I
  * @example normalizeNumber("1.234,50", { decimal: ",", thousands: "." }) // "1234.50"
  */
 export function normalizeNumber(text: string, format: NumberFormat): string | undefined {
-  let s = toAsciiDigits(text.trim())
+  // A spreadsheet's text prefix: '-5 is the number -5 stored as text (Mailchimp, Excel).
+  let s = toAsciiDigits(text.trim().replace(/^'(?=[-+(\d.$€£¥₹])/, ""))
     // Persian/Arabic separators: ٫ decimal, ٬ thousands.
     .replace(/\u066B/g, format.decimal)
     .replace(/\u066C/g, format.thousands === "" ? "" : format.thousands);
@@ -37,5 +40,6 @@ export function normalizeNumber(text: string, format: NumberFormat): string | un
   }
   if (format.decimal === ",") s = s.replace(",", ".");
   if (!CANONICAL.test(s)) return undefined;
+  if (format.integer) s = s.replace(/\.0+$/, "");
   return negative && !/^0+(\.0+)?$/.test(s) ? `-${s}` : s;
 }

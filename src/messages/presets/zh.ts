@@ -1,5 +1,46 @@
 import type { presetsEn } from "./en.js";
 
 export const presetsZh = {
-  "presets.area": "presets",
+  "presets.error.unknown": "未知的预设“{value}”。",
+  "presets.error.unknown.fix": "请使用以下之一：{presets}。",
+  "presets.error.presetAndMapping": "--preset 与 --mapping 不能同时使用。",
+  "presets.error.presetAndMapping.fix": "请只传其中一个。",
+  "presets.error.ambiguous": "这些文件看起来像多个产品的导出（{presets}）。",
+  "presets.error.ambiguous.fix": "请用 --preset 选择其一。",
+  "presets.error.noFiles": "在 {file} 中没有找到数据文件。",
+  "presets.error.noFiles.fix":
+    "请添加 customers.csv（或 .ndjson、.json）及其他实体的文件，或为产品导出传 --preset <名称>（{presets}）或 --mapping <文件>，或用以下命令起草映射：crm-kpi mapping init {dir}",
+  "presets.detected":
+    "识别为 {product} 导出：使用预设 {name}（{file}）；如需其他请传 --preset 或 --mapping。",
+  "presets.used": "使用预设 {name}（{file}）。",
+  "presets.option.preset": "用随附的预设读取某产品的导出：{presets}",
+  "presets.mapping.description": "起草并检查映射文件（docs/mapping.md）",
+  "presets.mapping.init.description": "为一个 CSV/JSON 文件夹起草映射文件，根据表头和取值猜测实体与列",
+  "presets.mapping.init.arg.dir": "数据文件所在的文件夹",
+  "presets.mapping.init.option.out": "将草稿写入此文件而非标准输出",
+  "presets.mapping.init.option.force": "若 --out 文件已存在则覆盖",
+  "presets.mapping.init.option.sample": "每个文件读取多少行用于猜测取值形态",
+  "presets.mapping.init.written":
+    "已写入映射草稿 {file}：猜出 {found} 个实体，{todo} 个必填列待填写（TODO）。",
+  "presets.mapping.init.next": "检查后运行：crm-kpi import {dir} --mapping {file}",
+  "presets.error.outExists": "{file} 已存在。",
+  "presets.error.outExists.fix": "传 --force 以覆盖，或选择其他 --out 文件。",
+  "presets.error.noDataFiles": "{file} 中没有 CSV、NDJSON 或 JSON 文件。",
+  "presets.error.noDataFiles.fix": "请指定存放导出文件的文件夹。",
+  "presets.draft.header":
+    "由 crm-kpi mapping init 为 {dir} 起草的映射：请检查下面的每一项猜测（docs/mapping.md）。",
+  "presets.draft.next": "然后导入：crm-kpi import {dir} --mapping <本文件>",
+  "presets.draft.source.byName": "{file}：根据文件名猜测实体为 {entity}；{total} 列中匹配了 {matched} 列。",
+  "presets.draft.source.byHeaders": "{file}：根据表头猜测实体为 {entity}；{total} 列中匹配了 {matched} 列。",
+  "presets.draft.source.unknown": "{file}：未能识别实体（表头 {headers}）；请手动加到正确的实体下。",
+  "presets.draft.unmatched": "未映射，请检查其中是否有标准列：{headers}",
+  "presets.draft.todo.required": "TODO：未找到必填列 {column}；请填写包含它的源列",
+  "presets.draft.note.format": "日期形如 {example}",
+  "presets.draft.note.ambiguous": "日期形如 {example}：假定日在前（未见大于 12 的日），请检查",
+  "presets.draft.note.persian": "波斯历（伊朗历）日期，形如 {example}",
+  "presets.draft.note.number": "数字形如 {example}",
+  "presets.draft.note.currency": "金额带有 {currency} 的符号",
+  "presets.draft.note.email": "根据取值猜测（电子邮件地址）",
+  "presets.draft.note.map": "出现的值：{values}；请检查 map",
+  "presets.draft.todo.map": "TODO：请将 {values} 映射为 {allowed} 之一",
 } as const satisfies Record<keyof typeof presetsEn, string>;

@@ -2,10 +2,18 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Engine } from "../../core/engine.js";
 import { CrmKpiError } from "../../core/errors.js";
 import { loadCustomerIdentities } from "../../quality/customer-identities.js";
-import { type DuplicateCluster, findDuplicateClusters } from "../../quality/find-duplicates.js";
+import {
+  type ComparisonLevel,
+  type DuplicateCluster,
+  type DuplicateOptions,
+  findDuplicateClusters,
+  type LinkageField,
+} from "../../quality/find-duplicates.js";
+import { COMPARISON_LEVELS, LINKAGE_FIELDS } from "../../quality/linkage/types.js";
 import { listMerges, type MergeRecord, mergeCustomers, undoMerges } from "../../quality/merge-customers.js";
 import { closeDuplicateFindings } from "../../quality/stored-findings.js";
 import type { ApiApp, AppDeps } from "../app-types.js";
+import { ThresholdBody, ThresholdQuery, thresholdsOf } from "../linkage-query.js";
 import { jsonBody, jsonResponses } from "../openapi-schemas.js";
 import { requireAdmin } from "../security/require-role.js";
 
@@ -22,9 +30,39 @@ const IdentitySchema = z
     phone: z.string().nullable(),
     company: z.string().nullable(),
     country: z.string().nullable(),
+    city: z.string().nullable(),
+    region: z.string().nullable(),
+    segment: z.string().nullable(),
     created_at: z.string().nullable(),
   })
   .openapi("CustomerIdentity");
+
+const Band = z
+  .enum(["match", "review"])
+  .openapi({ description: "match: at or above the match threshold; review: in the review band below it" });
+
+const FieldEvidenceSchema = z
+  .object({
+    field: z.enum(LINKAGE_FIELDS as [LinkageField, ...LinkageField[]]),
+    level: z.enum(COMPARISON_LEVELS as [ComparisonLevel, ...ComparisonLevel[]]),
+    weight: z
+      .number()
+      .openapi({ description: "log2(m/u) of the level; negative is evidence against, 0 when missing" }),
+    a: z.string().nullable(),
+    b: z.string().nullable(),
+  })
+  .openapi("FieldEvidence");
+
+const PairEvidenceSchema = z
+  .object({
+    a: z.string(),
+    b: z.string(),
+    weight: z.number().openapi({ description: "Total match weight, log2 of the odds, prior included" }),
+    probability: z.number().min(0).max(1),
+    band: Band,
+    fields: z.array(FieldEvidenceSchema),
+  })
+  .openapi("PairEvidence");
 
 const CandidatesSchema = z
   .object({
@@ -35,6 +73,11 @@ const CandidatesSchema = z
         score: z.number(),
         rules: z.array(z.string()),
         reason: z.string(),
+        weight: z.number().openapi({ description: "The weakest link's match weight (log2 odds)" }),
+        band: Band,
+        pairs: z
+          .array(PairEvidenceSchema)
+          .openapi({ description: "The links that hold the cluster, strongest first" }),
         customers: z.array(IdentitySchema).openapi({ description: "The records, survivor first" }),
       }),
     ),
@@ -55,6 +98,7 @@ const candidatesRoute = createRoute({
   path: "/api/v1/dedupe/candidates",
   tags: ["quality"],
   summary: "Duplicate customer clusters, with the records side by side",
+  request: { query: z.object({ ...ThresholdQuery, lang: z.string().max(10).optional() }) },
   responses: jsonResponses(CandidatesSchema, "The current clusters"),
 });
 const mergesRoute = createRoute({
@@ -68,10 +112,16 @@ const mergeRoute = createRoute({
   method: "post",
   path: "/api/v1/dedupe/merge",
   tags: ["quality"],
-  summary: "Merge all or the named clusters (admin)",
+  summary: "Merge the named clusters, or all clusters of the match band (admin)",
   request: {
     body: jsonBody(
-      z.object({ clusters: z.union([z.literal("all"), z.array(Id).min(1).max(10_000)]) }).strict(),
+      z
+        .object({
+          clusters: z.union([z.literal("all"), z.array(Id).min(1).max(10_000)]),
+          // The thresholds the clusters were listed with (GET candidates), so their ids agree.
+          ...ThresholdBody,
+        })
+        .strict(),
     ),
   },
   responses: jsonResponses(z.object({ merges: z.array(MergeSchema) }), "The merges made"),
@@ -89,12 +139,20 @@ const undoRoute = createRoute({
   responses: jsonResponses(z.object({ undone: z.array(z.string()) }), "The merges undone"),
 });
 
-/** Finds the clusters afresh and merges all or the named ones, as `crm-kpi dedupe --apply`. */
-async function applyClusters(engine: Engine, ids: readonly string[] | "all"): Promise<MergeRecord[]> {
-  const clusters = findDuplicateClusters(await loadCustomerIdentities(engine));
+/**
+ * Finds the clusters afresh and merges the named ones, or with "all" every
+ * cluster of the match band: a review-band cluster is merged only when named,
+ * after someone has looked at its evidence.
+ */
+async function applyClusters(
+  engine: Engine,
+  ids: readonly string[] | "all",
+  thresholds: DuplicateOptions,
+): Promise<MergeRecord[]> {
+  const clusters = findDuplicateClusters(await loadCustomerIdentities(engine), thresholds);
   const chosen: DuplicateCluster[] =
     ids === "all"
-      ? clusters
+      ? clusters.filter((c) => c.band === "match")
       : ids.map((id) => {
           const found = clusters.find((c) => c.cluster_id === id);
           if (!found) {
@@ -117,13 +175,25 @@ async function applyClusters(engine: Engine, ids: readonly string[] | "all"): Pr
 
 export function registerDedupeRoutes(app: ApiApp, deps: AppDeps): void {
   app.openapi(candidatesRoute, async (c) => {
+    const thresholds = thresholdsOf(c.req.valid("query"));
     const identities = await deps.db.read(loadCustomerIdentities);
     const byId = new Map(identities.map((i) => [i.customer_id, i]));
-    const clusters = findDuplicateClusters(identities).map((cl) => ({
+    const clusters = findDuplicateClusters(identities, thresholds).map((cl) => ({
       ...cl,
+      pairs: cl.pairs.map((p) => ({ ...p, fields: [...p.fields] })),
       customers: cl.customer_ids.flatMap((id) => {
         const found = byId.get(id);
-        return found ? [{ ...found }] : [];
+        // The loader always reads them; the library type leaves them optional for callers with less.
+        return found
+          ? [
+              {
+                ...found,
+                city: found.city ?? null,
+                region: found.region ?? null,
+                segment: found.segment ?? null,
+              },
+            ]
+          : [];
       }),
     }));
     return c.json({ clusters }, 200);
@@ -131,8 +201,12 @@ export function registerDedupeRoutes(app: ApiApp, deps: AppDeps): void {
   app.openapi(mergesRoute, async (c) => c.json({ merges: await deps.db.read(listMerges) }, 200));
   app.openapi(mergeRoute, async (c) => {
     requireAdmin(c);
-    const { clusters } = c.req.valid("json");
-    return c.json({ merges: await deps.db.write((engine) => applyClusters(engine, clusters)) }, 200);
+    const { clusters, ...weights } = c.req.valid("json");
+    const thresholds = thresholdsOf(weights);
+    return c.json(
+      { merges: await deps.db.write((engine) => applyClusters(engine, clusters, thresholds)) },
+      200,
+    );
   });
   app.openapi(undoRoute, async (c) => {
     requireAdmin(c);

@@ -3,6 +3,7 @@ import type { Finding } from "../../quality/findings.js";
 import { runQuality } from "../../quality/run-quality.js";
 import { loadFindings, saveFindings } from "../../quality/stored-findings.js";
 import type { ApiApp, AppDeps } from "../app-types.js";
+import { ThresholdQuery, thresholdsOf } from "../linkage-query.js";
 import { jsonResponses } from "../openapi-schemas.js";
 import { requireAdmin } from "../security/require-role.js";
 
@@ -30,6 +31,7 @@ const runRoute = createRoute({
   path: "/api/v1/quality/run",
   tags: ["quality"],
   summary: "Run every data quality check and store the findings (admin)",
+  request: { query: z.object({ ...ThresholdQuery, lang: z.string().max(10).optional() }) },
   responses: jsonResponses(QualitySchema, "The new findings"),
 });
 
@@ -50,8 +52,9 @@ export function registerQualityRoutes(app: ApiApp, deps: AppDeps): void {
   });
   app.openapi(runRoute, async (c) => {
     requireAdmin(c);
+    const thresholds = thresholdsOf(c.req.valid("query"));
     const stored = await deps.db.write(async (engine) => {
-      const report = await runQuality(engine);
+      const report = await runQuality(engine, thresholds);
       await saveFindings(engine, report.findings);
       return loadFindings(engine);
     });

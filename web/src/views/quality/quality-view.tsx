@@ -7,6 +7,7 @@ import { Async, ErrorState } from "../../components/states.js";
 import { columnLabel } from "../../i18n/column-labels.js";
 import { isolate } from "../../i18n/format.js";
 import { useI18n } from "../../i18n/i18n.js";
+import { type PairEvidence, PairEvidenceTable, signedWeight } from "./duplicate-evidence.js";
 
 interface QualityResponse {
   readonly findings: readonly Row[];
@@ -28,6 +29,10 @@ interface Cluster {
   readonly cluster_id: string;
   readonly score: number;
   readonly reason: string;
+  /** The weakest link's match weight (log2 odds). */
+  readonly weight: number;
+  readonly band: "match" | "review";
+  readonly pairs: readonly PairEvidence[];
   readonly customers: readonly Identity[];
 }
 
@@ -115,6 +120,14 @@ function Findings({ quality, onRun }: { readonly quality: QualityResponse; reado
   );
 }
 
+// Cards shown per band: the sure matches first, then those that need a person's eye.
+const CARDS_PER_BAND = 30;
+
+function shownClusters(clusters: readonly Cluster[]): Cluster[] {
+  const match = clusters.filter((c) => c.band !== "review").slice(0, CARDS_PER_BAND);
+  return [...match, ...clusters.filter((c) => c.band === "review").slice(0, CARDS_PER_BAND)];
+}
+
 function Duplicates() {
   const i18n = useI18n();
   const candidates = useApi<{ clusters: Cluster[] }>("/dedupe/candidates", {});
@@ -144,19 +157,26 @@ function Duplicates() {
       </button>
       <Async state={candidates} empty={(c) => c.clusters.length === 0}>
         {(c) => (
-          <div class="cards">
-            {c.clusters.slice(0, 30).map((cluster) => (
+          <div class="cards duplicates">
+            {shownClusters(c.clusters).map((cluster) => (
               <article
                 key={cluster.cluster_id}
-                class="card"
+                class={`card duplicate ${cluster.band}`}
                 aria-label={cluster.cluster_id}
                 data-testid="duplicate-cluster"
+                data-band={cluster.band}
               >
                 <h4>
-                  {isolate(cluster.cluster_id)} ·{" "}
-                  {i18n.t("web.quality.score", { score: i18n.value(cluster.score, "score") })}
+                  {isolate(cluster.cluster_id)}{" "}
+                  <span class={`badge ${cluster.band}`} data-testid={`band-${cluster.band}`}>
+                    {i18n.t(cluster.band === "review" ? "web.quality.band.review" : "web.quality.band.match")}
+                  </span>
                 </h4>
-                <p class="muted">{cluster.reason}</p>
+                <p data-testid="cluster-weight" data-weight={cluster.weight}>
+                  {i18n.t("web.quality.weight", { weight: signedWeight(i18n, cluster.weight) })} ·{" "}
+                  {i18n.t("web.quality.score", { score: i18n.value(cluster.score, "score") })}
+                </p>
+                {cluster.band === "review" && <p class="muted">{i18n.t("web.quality.reviewNote")}</p>}
                 <div>
                   <table class="identity">
                     <caption>{i18n.t("web.quality.duplicates")}</caption>
@@ -172,6 +192,9 @@ function Duplicates() {
                     </tbody>
                   </table>
                 </div>
+                {cluster.pairs.map((pair) => (
+                  <PairEvidenceTable key={`${pair.a}|${pair.b}`} pair={pair} />
+                ))}
                 <button
                   type="button"
                   class="primary"
