@@ -2,10 +2,12 @@
 import { runCli } from "./run-cli.js";
 
 // `crm-kpi report | head` closes the pipe early: stop quietly (exit 0), as cat
-// and grep do, instead of an EPIPE stack trace. Other stream errors stay errors.
+// and grep do, instead of an EPIPE stack trace. When stdout is a socket (a
+// spawning process's pipe) the same closing arrives as ECONNRESET. Other stream
+// errors stay errors.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(0);
+    if (error.code === "EPIPE" || error.code === "ECONNRESET") process.exit(0);
     throw error;
   });
 }

@@ -338,6 +338,9 @@ function sampler(known: { metric: string; period: string; date: string; goalId: 
     if (name === "why") return "a reason";
     if (name === "id") return known.goalId;
     if (name === "target") return 10;
+    // The payload goes into one field while the others keep these samples: `"all"`
+    // would be a valid request that merges every cluster, so name one that is not there.
+    if (name === "clusters") return ["no-such-cluster"];
     if (!schema) return "x";
     if (schema.enum?.length) return schema.default ?? schema.enum[0];
     if (schema.default !== undefined) return schema.default;

@@ -66,7 +66,8 @@ export function noFileWarning(source: CompiledSource): ImportIssue {
   return {
     severity: "warning",
     code: "mapping_no_file",
-    file: source.from,
+    // The key path tells apart a preset's many optional sources that share one glob.
+    file: source.path.join("."),
     line: null,
     column: null,
     value: null,

@@ -107,6 +107,7 @@ describe("sources by pattern", () => {
       expect.objectContaining({
         severity: "warning",
         code: "mapping_no_file",
+        file: "entities.customers.0",
         messageKey: "mapping.warning.noFile",
         params: { entity: "customers", from: "zendesk/users*.csv" },
       }),

@@ -1,26 +1,12 @@
 /** The evidence of one duplicate pair: per field both values side by side, the comparison level and its weight. */
 import "./duplicates.css";
+
+// The API sends the linkage model's own evidence types (src/quality/linkage/types.ts).
+import type { PairEvidence } from "../../../../src/quality/linkage/types.js";
 import { isolate } from "../../i18n/format.js";
 import { type I18n, useI18n } from "../../i18n/i18n.js";
 
-export type ComparisonLevel = "exact" | "normalized" | "fuzzy" | "different" | "missing";
-
-export interface FieldEvidence {
-  readonly field: string;
-  readonly level: ComparisonLevel;
-  readonly weight: number;
-  readonly a: string | null;
-  readonly b: string | null;
-}
-
-export interface PairEvidence {
-  readonly a: string;
-  readonly b: string;
-  readonly weight: number;
-  readonly probability: number;
-  readonly band: "match" | "review";
-  readonly fields: readonly FieldEvidence[];
-}
+export type { PairEvidence };
 
 const signed = new Map<string, Intl.NumberFormat>();
 
