@@ -329,7 +329,8 @@ export function multiplyDecimal(amountText: string, rate: ScaledDecimal, maxScal
   return formatScaled(units, scale);
 }
 
-function formatScaled(units: bigint, scale: number): string {
+/** Decimal text of `units / 10^scale`, keeping the scale: (-150, 2) → `-1.50`. */
+export function formatScaled(units: bigint, scale: number): string {
   const negative = units < 0n;
   let digits = (negative ? -units : units).toString();
   if (scale === 0) return (negative ? "-" : "") + digits;

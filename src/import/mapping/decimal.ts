@@ -2,11 +2,10 @@
  * Exact decimal arithmetic on canonical number text ("12.50", "-3"), with
  * bigint, so a sum of many payment rows has no float drift.
  */
-export interface Decimal {
-  /** The value times 10^scale. */
-  readonly units: bigint;
-  readonly scale: number;
-}
+import { formatScaled, type ScaledDecimal } from "../parse-cell.js";
+
+/** The value times 10^scale, as the importer's money conversion holds it. */
+export type Decimal = ScaledDecimal;
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/;
 
@@ -39,11 +38,7 @@ export function compareDecimals(a: Decimal, b: Decimal): number {
 
 /** Canonical text: `-1.50` stays `-1.50` (the scale of the most precise term). */
 export function formatDecimal(d: Decimal): string {
-  const negative = d.units < 0n;
-  const digits = (negative ? -d.units : d.units).toString().padStart(d.scale + 1, "0");
-  const whole = digits.slice(0, digits.length - d.scale);
-  const fraction = d.scale > 0 ? `.${digits.slice(digits.length - d.scale)}` : "";
-  return `${negative ? "-" : ""}${whole}${fraction}`;
+  return formatScaled(d.units, d.scale);
 }
 
 /** Orders two cells as numbers when both are, else as text (ISO dates order as text). */

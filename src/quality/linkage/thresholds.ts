@@ -1,5 +1,6 @@
 import { CrmKpiError } from "../../core/errors.js";
 import { DEFAULT_MATCH_WEIGHT } from "../find-duplicates.js";
+import { normalizeDigits } from "../normalize-text.js";
 
 /** The two thresholds a user may set; a value left out keeps the model's default. */
 export interface LinkageThresholds {
@@ -17,10 +18,7 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
  * @example parseWeight("−2", "--review-weight") // -2
  */
 export function parseWeight(text: string, option: string): number {
-  const ascii = text
-    .trim()
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+  const ascii = normalizeDigits(text.trim())
     .replace(/^[\u2212\u2012\u2013]/, "-")
     .replace("٫", ".");
   const value = Number(ascii);
