@@ -3,7 +3,7 @@
  * database: how many metric × period × segment values are equal (exactly or
  * within 1e-9 relative), and which metrics disagree most.
  */
-import type { MetricValue } from "../src/core/metrics/metric-value.js";
+import type { MetricValue } from "../src/core/metrics/definition/metric-value.js";
 import type { LiteralValue } from "./literal-sql.js";
 
 export interface Agreement {

@@ -20,7 +20,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { MetricValue } from "../src/core/metrics/metric-value.js";
+import type { MetricValue } from "../src/core/metrics/definition/metric-value.js";
 import { generateDataset } from "../src/generator/generate-dataset.js";
 import {
   type ImportBaselinePhase,

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { rangeText } from "../src/core/metrics/metric-params.js";
+import { rangeText } from "../src/core/metrics/definition/metric-params.js";
 import { METRICS } from "../src/core/metrics/registry.js";
 import { type ColumnDef, ENTITIES } from "../src/core/model/entities.js";
 import { lookupMessage, metricDescription, metricName } from "../src/messages/index.js";

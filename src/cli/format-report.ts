@@ -1,5 +1,5 @@
 import type { Period } from "../calendar/index.js";
-import type { MetricValue } from "../core/metrics/metric-value.js";
+import type { MetricValue } from "../core/metrics/definition/metric-value.js";
 import { isRightToLeft, type Lang, lookupMessage, metricName, t, unitName } from "../messages/index.js";
 import { groupByReason } from "../report/breakdown-reason.js";
 import { formatMetricValue, formatNumber } from "./format-number.js";

@@ -1,8 +1,8 @@
 import type { Period, PeriodOptions } from "../calendar/period-types.js";
 import { periodContaining, periodsBetween, previousPeriod } from "../calendar/periods.js";
 import type { Engine } from "../core/engine.js";
-import type { MetricDefinition } from "../core/metrics/metric-definition.js";
-import type { MetricValue } from "../core/metrics/metric-value.js";
+import type { MetricDefinition } from "../core/metrics/definition/metric-definition.js";
+import type { MetricValue } from "../core/metrics/definition/metric-value.js";
 import { findMetric } from "../core/metrics/registry.js";
 import type { DatasetSettings } from "../core/model/settings.js";
 import { dataTimeRange, entityRowCounts } from "../report/data-range.js";

@@ -1,5 +1,5 @@
 import type { Engine } from "../core/engine.js";
-import type { MetricValue } from "../core/metrics/metric-value.js";
+import type { MetricValue } from "../core/metrics/definition/metric-value.js";
 import { runReport } from "../report/run-report.js";
 import type { DuplicateCluster } from "./find-duplicates.js";
 import type { MetricImpact } from "./findings.js";

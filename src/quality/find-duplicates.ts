@@ -2,24 +2,15 @@ import { candidatePairs } from "./linkage/blocking.js";
 import { compareInto, createPreparer, FIELD_COUNT, type PreparedRecord } from "./linkage/compare-fields.js";
 import { estimateModel, type LinkageModel } from "./linkage/estimate-weights.js";
 import { matchWeight, pairEvidence, probabilityOf } from "./linkage/score-pairs.js";
-import type { PairEvidence } from "./linkage/types.js";
+import type { CustomerIdentity, PairEvidence } from "./linkage/types.js";
 
-export type { ComparisonLevel, FieldEvidence, LinkageField, PairEvidence } from "./linkage/types.js";
-
-/** The customer fields duplicate detection reads. */
-export interface CustomerIdentity {
-  readonly customer_id: string;
-  readonly name: string | null;
-  readonly email: string | null;
-  readonly phone: string | null;
-  readonly company: string | null;
-  readonly country: string | null;
-  readonly city?: string | null;
-  readonly region?: string | null;
-  readonly segment?: string | null;
-  /** Sort key for the survivor: the earliest record is kept (ISO text sorts in time order). */
-  readonly created_at: string | null;
-}
+export type {
+  ComparisonLevel,
+  CustomerIdentity,
+  FieldEvidence,
+  LinkageField,
+  PairEvidence,
+} from "./linkage/types.js";
 
 export type MatchRule = "email" | "phone" | "name_company";
 

@@ -1,4 +1,4 @@
-import type { MetricDefinition } from "../core/metrics/metric-definition.js";
+import type { MetricDefinition } from "../core/metrics/definition/metric-definition.js";
 import { findMetric } from "../core/metrics/registry.js";
 import { METRIC_DIMENSIONS } from "./run-report.js";
 

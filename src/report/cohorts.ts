@@ -3,14 +3,11 @@ import type { Grain, Lang, Period } from "../calendar/period-types.js";
 import { parsePeriodLabel, periodsBetween } from "../calendar/periods.js";
 import type { Engine } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
-import { openEnd } from "../core/metrics/families/sql-helpers.js";
-import { MetricContext } from "../core/metrics/metric-context.js";
-import {
-  orderRelations,
-  type ReportPeriod,
-  sharedRelationSelect,
-  sharedRelationTable,
-} from "../core/metrics/shared-relations.js";
+import { MetricContext } from "../core/metrics/context/metric-context.js";
+import { sharedRelationTable } from "../core/metrics/context/relation-names.js";
+import type { ReportPeriod } from "../core/metrics/context/report-period.js";
+import { openEnd } from "../core/metrics/fragments/sql-helpers.js";
+import { orderRelations, sharedRelationSelect } from "../core/metrics/relations/shared-relations.js";
 import type { CalendarId, DatasetSettings } from "../core/model/settings.js";
 import type { CompiledQuery } from "../core/sql/compiled-query.js";
 import type { SqlDialect } from "../core/sql/dialect.js";

@@ -2,10 +2,14 @@ import type { Grain } from "../calendar/period-types.js";
 import { parsePeriodLabel } from "../calendar/periods.js";
 import type { Engine, ResultRow } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
-import { compileExplain, groupingsOf } from "../core/metrics/compile-report.js";
-import { type Grouping, kindOfId, type MetricDefinition } from "../core/metrics/metric-definition.js";
-import { checkMetricParams } from "../core/metrics/metric-params.js";
-import { type MetricValue, reportedValue } from "../core/metrics/metric-value.js";
+import { compileExplain, groupingsOf } from "../core/metrics/compiler/compile-report.js";
+import {
+  type Grouping,
+  kindOfId,
+  type MetricDefinition,
+} from "../core/metrics/definition/metric-definition.js";
+import { checkMetricParams } from "../core/metrics/definition/metric-params.js";
+import { type MetricValue, reportedValue } from "../core/metrics/definition/metric-value.js";
 import { getMetric } from "../core/metrics/registry.js";
 import type { CalendarId, DatasetSettings } from "../core/model/settings.js";
 import { entityRowCounts } from "./data-range.js";

@@ -3,12 +3,12 @@ import { previousPeriod } from "../calendar/periods.js";
 import { localDateOf } from "../calendar/zoned-time.js";
 import type { Engine } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
-import { compileReport } from "../core/metrics/compile-report.js";
-import { kindOfId, type MetricDefinition } from "../core/metrics/metric-definition.js";
-import { checkMetricParams } from "../core/metrics/metric-params.js";
-import { type MetricValue, reportedValue } from "../core/metrics/metric-value.js";
+import { compileReport } from "../core/metrics/compiler/compile-report.js";
+import type { ReportPeriod } from "../core/metrics/context/report-period.js";
+import { kindOfId, type MetricDefinition } from "../core/metrics/definition/metric-definition.js";
+import { checkMetricParams } from "../core/metrics/definition/metric-params.js";
+import { type MetricValue, reportedValue } from "../core/metrics/definition/metric-value.js";
 import { getMetric, METRICS } from "../core/metrics/registry.js";
-import type { ReportPeriod } from "../core/metrics/shared-relations.js";
 import type { EntityName } from "../core/model/entities.js";
 import type { CalendarId, DatasetSettings } from "../core/model/settings.js";
 import { dataTimeRange, entityRowCounts } from "./data-range.js";
@@ -57,7 +57,7 @@ export const CUSTOMER_DIMENSIONS = [
   "owner_id",
   "gender",
   "birth_year",
-  // RFM as of the report's last period end (core/metrics/customer-rfm.ts); null: no purchase yet.
+  // RFM as of the report's last period end (core/metrics/relations/customer-rfm.ts); null: no purchase yet.
   "rfm_segment",
   "rfm_score",
 ] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MetricValue } from "../core/metrics/metric-value.js";
+import type { MetricValue } from "../core/metrics/definition/metric-value.js";
 import { METRICS } from "../core/metrics/registry.js";
 import { catalogRanks, sortReportValues } from "./value-order.js";
 

@@ -1,5 +1,5 @@
-import type { MetricDefinition } from "../core/metrics/metric-definition.js";
-import type { MetricValue } from "../core/metrics/metric-value.js";
+import type { MetricDefinition } from "../core/metrics/definition/metric-definition.js";
+import type { MetricValue } from "../core/metrics/definition/metric-value.js";
 
 /**
  * The one order a report's values come in (docs/choices.md, "Reproducible numbers

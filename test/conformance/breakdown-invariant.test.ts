@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/core/engine.js";
-import type { MetricValue } from "../../src/core/metrics/metric-value.js";
+import type { MetricValue } from "../../src/core/metrics/definition/metric-value.js";
 import { findMetric } from "../../src/core/metrics/registry.js";
 import { openDuckDB } from "../../src/engines/duckdb/duckdb-engine.js";
 import { importDataset } from "../../src/import/index.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/core/engine.js";
-import type { MetricValue } from "../../src/core/metrics/metric-value.js";
+import type { MetricValue } from "../../src/core/metrics/definition/metric-value.js";
 import { openDuckDB } from "../../src/engines/duckdb/duckdb-engine.js";
 import { importDataset } from "../../src/import/index.js";
 import { type ReportRequest, runReport } from "../../src/report/run-report.js";

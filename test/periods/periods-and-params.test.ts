@@ -215,7 +215,7 @@ describe("metric parameters", () => {
 
   it("declares a range for every parameter of the catalog", async () => {
     const { METRICS } = await import("../../src/core/metrics/registry.js");
-    const { inRange } = await import("../../src/core/metrics/metric-params.js");
+    const { inRange } = await import("../../src/core/metrics/definition/metric-params.js");
     for (const metric of METRICS)
       for (const p of metric.params ?? [])
         expect(inRange(p.default, p.range), `${metric.id}.${p.name}`).toBe(true);

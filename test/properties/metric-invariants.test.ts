@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { MetricValue } from "../../src/core/metrics/metric-value.js";
+import type { MetricValue } from "../../src/core/metrics/definition/metric-value.js";
 import { findMetric } from "../../src/core/metrics/registry.js";
 import { runReport } from "../../src/report/run-report.js";
 import { type TinyRow, tinyDataset } from "../support/tiny-dataset.js";

@@ -1,9 +1,9 @@
 import { formatPeriodLabel, type Grain, type Period } from "../../calendar/index.js";
 import { listMetrics } from "../../core/metrics/registry.js";
 import type { CalendarId } from "../../core/model/settings.js";
+import { goalNotesFor } from "../../goals/goal-notes.js";
 import type { Lang } from "../../messages/index.js";
-import { goalNotesFor } from "../../report/goal-notes.js";
-import { qualityWarningsFor } from "../../report/quality-warnings.js";
+import { qualityWarningsFor } from "../../quality/quality-warnings.js";
 import { periodOptions, type ReportRequest, type ReportResult, runReport } from "../../report/run-report.js";
 import { type CliContext, dbAccess, parsePairs, splitList, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";

@@ -1,4 +1,5 @@
 import { CrmKpiError } from "../errors.js";
+import { type MetricDefinition, messageKeys } from "./definition/metric-definition.js";
 import { acquisitionCostMetrics } from "./families/acquisition-cost.js";
 import { campaignMetrics } from "./families/campaigns.js";
 import { customerBaseMetrics } from "./families/customer-base.js";
@@ -10,7 +11,6 @@ import { revenueMetrics } from "./families/revenue.js";
 import { salesMetrics } from "./families/sales.js";
 import { satisfactionMetrics } from "./families/satisfaction.js";
 import { serviceMetrics } from "./families/service.js";
-import { type MetricDefinition, messageKeys } from "./metric-definition.js";
 
 /** Every metric of METRICS.md that crm-kpi computes, in catalog order. */
 export const METRICS: readonly MetricDefinition[] = [

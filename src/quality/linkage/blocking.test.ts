@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { CustomerIdentity } from "../find-duplicates.js";
 import { candidatePairs } from "./blocking.js";
 import {
   compareField,
@@ -10,6 +9,7 @@ import {
   NORMALIZED,
   prepareRecord,
 } from "./compare-fields.js";
+import type { CustomerIdentity } from "./types.js";
 import { LINKAGE_FIELDS } from "./types.js";
 
 const person = (id: number, fields: Partial<CustomerIdentity> = {}): CustomerIdentity => ({

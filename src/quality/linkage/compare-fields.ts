@@ -1,7 +1,7 @@
-import type { CustomerIdentity } from "../find-duplicates.js";
 import { jaroWinkler } from "../jaro-winkler.js";
 import { phoneKeys } from "../normalize-phone.js";
 import { normalizeCompany, normalizeEmail, normalizeName } from "../normalize-text.js";
+import type { CustomerIdentity } from "./types.js";
 import { type ComparisonLevel, LINKAGE_FIELDS, type LinkageField } from "./types.js";
 
 /** Levels as small integers, in COMPARISON_LEVELS order, so vectors pack into arrays. */

@@ -44,3 +44,18 @@ export interface PairEvidence {
   readonly band: "match" | "review";
   readonly fields: readonly FieldEvidence[];
 }
+
+/** The customer fields duplicate detection reads. */
+export interface CustomerIdentity {
+  readonly customer_id: string;
+  readonly name: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly company: string | null;
+  readonly country: string | null;
+  readonly city?: string | null;
+  readonly region?: string | null;
+  readonly segment?: string | null;
+  /** Sort key for the survivor: the earliest record is kept (ISO text sorts in time order). */
+  readonly created_at: string | null;
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RFM_SEGMENTS } from "../../core/metrics/customer-rfm.js";
+import { RFM_SEGMENTS } from "../../core/metrics/relations/customer-rfm.js";
 import { listCampaigns, listStuckDeals } from "../../report/lists.js";
 import { listTopCustomers } from "../../report/top-customers.js";
 import { openTestApp, type TestApp } from "../test-app.js";

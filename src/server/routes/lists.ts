@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { GRAINS } from "../../calendar/index.js";
-import { RFM_SEGMENTS } from "../../core/metrics/customer-rfm.js";
+import { RFM_SEGMENTS } from "../../core/metrics/relations/customer-rfm.js";
 import { CALENDARS } from "../../core/model/settings.js";
 import { entityRowCounts } from "../../report/data-range.js";
 import { listCampaigns, listStuckDeals } from "../../report/lists.js";

@@ -3,12 +3,12 @@ import { brotliCompress, gzip, constants as zlibConstants } from "node:zlib";
 import { createRoute, z } from "@hono/zod-openapi";
 import { GRAINS, type Period, type PeriodOptions, previousPeriod } from "../../calendar/index.js";
 import type { Engine } from "../../core/engine.js";
-import type { MetricValue } from "../../core/metrics/metric-value.js";
+import type { MetricValue } from "../../core/metrics/definition/metric-value.js";
 import { getMetric } from "../../core/metrics/registry.js";
 import { CALENDARS } from "../../core/model/settings.js";
+import { goalNotesFor } from "../../goals/goal-notes.js";
 import type { Lang } from "../../messages/index.js";
-import { goalNotesFor } from "../../report/goal-notes.js";
-import { qualityWarningsFor } from "../../report/quality-warnings.js";
+import { qualityWarningsFor } from "../../quality/quality-warnings.js";
 import {
   assertCustomerDimension,
   periodOptions,

@@ -1,16 +1,16 @@
 import type { EntityName } from "../../model/entities.js";
-import type { MetricContext } from "../metric-context.js";
+import type { MetricContext } from "../context/metric-context.js";
+import { durationDays } from "../definition/duration-param.js";
 import type {
   Grouping,
   MetricDefinition,
   MetricKind,
   MetricParam,
   MetricUnit,
-} from "../metric-definition.js";
-import { spendRowsSql } from "./acquisition-cost.js";
-import { durationDays } from "./duration-param.js";
-import { signedOrderAmount } from "./money-rows.js";
-import { drillColumns, metricColumns, type Part } from "./sql-helpers.js";
+} from "../definition/metric-definition.js";
+import { spendRowsSql } from "../fragments/acquisition-spend.js";
+import { signedOrderAmount } from "../fragments/money-rows.js";
+import { drillColumns, metricColumns, type Part } from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §6 `campaign_*`, one row per (period, campaign). Attribution:

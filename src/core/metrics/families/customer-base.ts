@@ -1,5 +1,5 @@
-import type { MetricContext } from "../metric-context.js";
-import type { Grouping, MetricDefinition } from "../metric-definition.js";
+import type { MetricContext } from "../context/metric-context.js";
+import type { Grouping, MetricDefinition } from "../definition/metric-definition.js";
 import {
   countIf,
   customerGroupExpressions,
@@ -7,7 +7,7 @@ import {
   groupBy,
   metricColumns,
   type Part,
-} from "./sql-helpers.js";
+} from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §1. Every number is a signed count of rows of

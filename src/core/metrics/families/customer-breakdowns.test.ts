@@ -4,7 +4,7 @@ import { formatReport } from "../../../cli/format-report.js";
 import { explainMetric } from "../../../report/explain.js";
 import { runReport } from "../../../report/run-report.js";
 import type { Engine } from "../../engine.js";
-import type { MetricValue } from "../metric-value.js";
+import type { MetricValue } from "../definition/metric-value.js";
 
 /**
  * Issue 8 part 10: every metric whose rows belong to customers breaks down by

@@ -1,16 +1,21 @@
-import type { MetricContext } from "../metric-context.js";
-import type { Grouping, MetricDefinition, MetricParam } from "../metric-definition.js";
+import type { MetricContext } from "../context/metric-context.js";
+import { durationDays, numberParam } from "../definition/duration-param.js";
+import type { Grouping, MetricDefinition, MetricParam } from "../definition/metric-definition.js";
 import {
   channelsSql,
   newCustomersPerPeriodSql,
   spendPerPeriodSql,
   spendRowsSql,
-} from "./acquisition-cost.js";
-import { durationDays, numberParam } from "./duration-param.js";
-import { customerJoin, signedOrderAmount } from "./money-rows.js";
-import { customerGroupExpressions, drillColumns, metricColumns, type Part } from "./sql-helpers.js";
-import { customerDomainSql, windowStatsBySegmentSql } from "./window-segments.js";
-import { windowBaseSql, windowDays, windowStart } from "./window-stats.js";
+} from "../fragments/acquisition-spend.js";
+import { customerJoin, signedOrderAmount } from "../fragments/money-rows.js";
+import {
+  customerGroupExpressions,
+  drillColumns,
+  metricColumns,
+  type Part,
+} from "../fragments/sql-helpers.js";
+import { customerDomainSql, windowStatsBySegmentSql } from "../relations/window-segments.js";
+import { windowBaseSql, windowDays, windowStart } from "../relations/window-stats.js";
 
 /**
  * METRICS.md §3 customer value (cac itself lives in acquisition-cost.ts).

@@ -1,6 +1,6 @@
-import type { MetricContext } from "../metric-context.js";
-import type { Grouping, MetricDefinition } from "../metric-definition.js";
-import { drillColumns, metricColumns, openEnd, type Part } from "./sql-helpers.js";
+import type { MetricContext } from "../context/metric-context.js";
+import type { Grouping, MetricDefinition } from "../definition/metric-definition.js";
+import { drillColumns, metricColumns, openEnd, type Part } from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §6 `email_list_growth_rate`. Membership is per (list, lower-cased

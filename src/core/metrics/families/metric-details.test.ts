@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type TinyRow, tinyDataset } from "../../../../test/support/tiny-dataset.js";
 import { runReport } from "../../../report/run-report.js";
 import { listTopCustomers } from "../../../report/top-customers.js";
-import { Z_95 } from "./nps-components.js";
+import { Z_95 } from "../fragments/nps-components.js";
 
 /** Issue 8 part 7: NPS components and margin of error, pipeline_value without amounts, MRR in `customers`. */
 async function march(engine: Awaited<ReturnType<typeof tinyDataset>>, metrics: string[], by: string[] = []) {

@@ -1,5 +1,5 @@
-import type { MetricDefinition } from "../metric-definition.js";
-import { compileParts, customerJoin, drillParts, type MoneyPart } from "./money-rows.js";
+import type { MetricDefinition } from "../definition/metric-definition.js";
+import { compileParts, customerJoin, drillParts, type MoneyPart } from "../fragments/money-rows.js";
 
 /**
  * METRICS.md §2, MRR and its movements. Each customer's MRR is read at the

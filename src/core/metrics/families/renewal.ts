@@ -1,7 +1,7 @@
 import { CrmKpiError } from "../../errors.js";
-import type { MetricContext } from "../metric-context.js";
-import type { MetricDefinition, MetricParam } from "../metric-definition.js";
-import { compileParts, customerJoin, drillParts, type MoneyPart } from "./money-rows.js";
+import type { MetricContext } from "../context/metric-context.js";
+import type { MetricDefinition, MetricParam } from "../definition/metric-definition.js";
+import { compileParts, customerJoin, drillParts, type MoneyPart } from "../fragments/money-rows.js";
 
 /**
  * METRICS.md §2 `renewal_rate`. Due: terms whose end_at falls in P and that

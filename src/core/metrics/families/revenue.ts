@@ -1,8 +1,8 @@
 import { CrmKpiError } from "../../errors.js";
-import type { MetricContext } from "../metric-context.js";
-import type { Grouping, MetricDefinition, MetricParam } from "../metric-definition.js";
-import { compileParts, customerJoin, drillParts, type MoneyPart } from "./money-rows.js";
-import { customerGroupExpressions, drillColumns, metricColumns } from "./sql-helpers.js";
+import type { MetricContext } from "../context/metric-context.js";
+import type { Grouping, MetricDefinition, MetricParam } from "../definition/metric-definition.js";
+import { compileParts, customerJoin, drillParts, type MoneyPart } from "../fragments/money-rows.js";
+import { customerGroupExpressions, drillColumns, metricColumns } from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §2, order-based revenue. Every number is a sum of signed order

@@ -4,8 +4,8 @@ import { explainMetric } from "../../../report/explain.js";
 import { type ReportRequest, runReport } from "../../../report/run-report.js";
 import type { Engine } from "../../engine.js";
 import { DEFAULT_SETTINGS } from "../../model/settings.js";
-import { MetricContext } from "../metric-context.js";
-import { stuckDealsSql } from "./stuck-deals.js";
+import { MetricContext } from "../context/metric-context.js";
+import { stuckDealsSql } from "../lists/stuck-deals.js";
 
 const MARCH = { from: "2024-03", to: "2024-03", grain: "month" } as const;
 

@@ -1,8 +1,7 @@
 import { CrmKpiError } from "../../errors.js";
 import { MONEY_SQL_TYPE } from "../../sql/dialect.js";
-import type { MetricContext } from "../metric-context.js";
-import type { Grouping, MetricDefinition } from "../metric-definition.js";
-import { daysBetweenInstants, stageOrderSql } from "./deal-stage-history.js";
+import type { MetricContext } from "../context/metric-context.js";
+import type { Grouping, MetricDefinition } from "../definition/metric-definition.js";
 import {
   durationMeanTerms,
   groupSelect,
@@ -10,8 +9,9 @@ import {
   MS_PER_DAY,
   percentileSiblings,
   rowMetric,
-} from "./row-metric.js";
-import { openEnd } from "./sql-helpers.js";
+} from "../fragments/row-metric.js";
+import { openEnd } from "../fragments/sql-helpers.js";
+import { daysBetweenInstants, stageOrderSql } from "../relations/deal-stage-history.js";
 
 /**
  * METRICS.md §4 Sales. Each metric is a list of rows (deals, leads, stage

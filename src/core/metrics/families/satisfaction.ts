@@ -1,8 +1,8 @@
 import { CrmKpiError } from "../../errors.js";
-import type { MetricContext } from "../metric-context.js";
-import type { BuiltInBreakdown, Grouping, MetricDefinition } from "../metric-definition.js";
-import { NPS_SIBLING_DETAILS, NPS_SIBLINGS, npsWithComponentsSql } from "./nps-components.js";
-import { drillColumns, groupBy, metricColumns } from "./sql-helpers.js";
+import type { MetricContext } from "../context/metric-context.js";
+import type { BuiltInBreakdown, Grouping, MetricDefinition } from "../definition/metric-definition.js";
+import { NPS_SIBLING_DETAILS, NPS_SIBLINGS, npsWithComponentsSql } from "../fragments/nps-components.js";
+import { drillColumns, groupBy, metricColumns } from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §5, survey metrics. Every metric is Σ contribution / #rows over

@@ -1,5 +1,5 @@
-import type { MetricContext } from "../metric-context.js";
-import type { Grouping, MetricDefinition } from "../metric-definition.js";
+import type { MetricContext } from "../context/metric-context.js";
+import type { Grouping, MetricDefinition } from "../definition/metric-definition.js";
 import {
   durationMeanTerms,
   groupSelect,
@@ -7,8 +7,8 @@ import {
   MS_PER_HOUR,
   percentileSiblings,
   rowMetric,
-} from "./row-metric.js";
-import { openEnd } from "./sql-helpers.js";
+} from "../fragments/row-metric.js";
+import { openEnd } from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §5, tickets. Ticket breakdowns use the assignee and the channel

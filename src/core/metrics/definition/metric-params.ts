@@ -1,4 +1,4 @@
-import { assertUnreachable, CrmKpiError } from "../errors.js";
+import { assertUnreachable, CrmKpiError } from "../../errors.js";
 import type { MetricDefinition, MetricParam, ParamRange } from "./metric-definition.js";
 
 const UNIT_DAYS: Readonly<Record<string, number>> = { d: 1, w: 7, m: 30, y: 365 };

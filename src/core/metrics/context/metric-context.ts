@@ -1,8 +1,8 @@
-import type { DatasetSettings } from "../model/settings.js";
-import { ParamList, type SqlValue } from "../sql/compiled-query.js";
-import type { SqlDialect } from "../sql/dialect.js";
-import type { Grouping } from "./metric-definition.js";
-import { type SharedRelationName, sharedRelationTable } from "./shared-relations.js";
+import type { DatasetSettings } from "../../model/settings.js";
+import { ParamList, type SqlValue } from "../../sql/compiled-query.js";
+import type { SqlDialect } from "../../sql/dialect.js";
+import type { Grouping } from "./grouping.js";
+import { type SharedRelationName, sharedRelationTable } from "./relation-names.js";
 
 /**
  * What a metric's compiler may use. It binds values, quotes names and names

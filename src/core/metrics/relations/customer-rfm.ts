@@ -1,5 +1,5 @@
-import { durationDays } from "./families/duration-param.js";
-import type { MetricContext } from "./metric-context.js";
+import type { MetricContext } from "../context/metric-context.js";
+import { durationDays } from "../definition/duration-param.js";
 
 /**
  * RFM: recency, frequency and monetary value per customer, scored 1..5 by

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type TinyRow, tinyDataset } from "../../../test/support/tiny-dataset.js";
-import { runReport } from "../../report/run-report.js";
-import type { Engine } from "../engine.js";
-import { DEFAULT_SETTINGS } from "../model/settings.js";
+import { type TinyRow, tinyDataset } from "../../../../test/support/tiny-dataset.js";
+import { runReport } from "../../../report/run-report.js";
+import type { Engine } from "../../engine.js";
+import { DEFAULT_SETTINGS } from "../../model/settings.js";
+import { MetricContext } from "../context/metric-context.js";
 import { customerRfmSelect, RFM_GRID, RFM_SEGMENTS, rfmSegmentOf } from "./customer-rfm.js";
-import { MetricContext } from "./metric-context.js";
 
 let orderSeq = 0;
 const order = (customer: string, at: string, amount: number, fields: TinyRow = {}): TinyRow => {

@@ -1,16 +1,12 @@
-import type { DatasetSettings } from "../model/settings.js";
-import type { CompiledQuery } from "../sql/compiled-query.js";
-import type { SqlDialect } from "../sql/dialect.js";
-import { RFM_WINDOW_PARAM } from "./customer-rfm.js";
-import { durationDays } from "./families/duration-param.js";
-import { MetricContext } from "./metric-context.js";
-import {
-  isoInstant,
-  orderRelations,
-  type ReportPeriod,
-  sharedRelationSelect,
-  sharedRelationTable,
-} from "./shared-relations.js";
+import type { DatasetSettings } from "../../model/settings.js";
+import type { CompiledQuery } from "../../sql/compiled-query.js";
+import type { SqlDialect } from "../../sql/dialect.js";
+import { MetricContext } from "../context/metric-context.js";
+import { sharedRelationTable } from "../context/relation-names.js";
+import { isoInstant, type ReportPeriod } from "../context/report-period.js";
+import { durationDays } from "../definition/duration-param.js";
+import { RFM_WINDOW_PARAM } from "../relations/customer-rfm.js";
+import { orderRelations, sharedRelationSelect } from "../relations/shared-relations.js";
 
 /** `value`: revenue in the window first; `rfm`: R + F + M first, then revenue in the window. */
 export type TopCustomersSort = "value" | "rfm";

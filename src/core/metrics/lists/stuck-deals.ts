@@ -1,5 +1,5 @@
-import type { MetricContext } from "../metric-context.js";
-import { daysBetweenInstants, openAt, stageEntriesSql } from "./deal-stage-history.js";
+import type { MetricContext } from "../context/metric-context.js";
+import { daysBetweenInstants, openAt, stageEntriesSql } from "../relations/deal-stage-history.js";
 
 export interface StuckDealsOptions {
   /** A fixed threshold in days (86,400 s); absent: the stage's p90 duration. */

@@ -1,5 +1,5 @@
-import type { MetricContext } from "../metric-context.js";
-import type { Grouping, SiblingDetail } from "../metric-definition.js";
+import type { MetricContext } from "../context/metric-context.js";
+import type { Grouping, SiblingDetail } from "../definition/metric-definition.js";
 import { groupBy, metricColumns } from "./sql-helpers.js";
 
 /**

@@ -1,4 +1,4 @@
-import { assertUnreachable } from "../errors.js";
+import { assertUnreachable } from "../../errors.js";
 import type { MetricKind } from "./metric-definition.js";
 
 /** One reported number, with exactly the fields of the golden files. */

@@ -1,5 +1,8 @@
-import type { EntityName } from "../model/entities.js";
-import type { MetricContext } from "./metric-context.js";
+import type { EntityName } from "../../model/entities.js";
+import type { Grouping } from "../context/grouping.js";
+import type { MetricContext } from "../context/metric-context.js";
+
+export type { Grouping } from "../context/grouping.js";
 
 /**
  * How a metric's value follows from the numerator and denominator its SQL
@@ -71,22 +74,6 @@ export type ParamRange =
  */
 export interface BuiltInBreakdown {
   readonly keys: readonly string[];
-}
-
-/**
- * Rows a metric's SQL returns, one per (metric id, period, group):
- * `metric` (its id or a sibling's: `_median`, `_p90`), `period_idx`,
- * `g0`…`gN` (the values of the grouping keys, in order), `value`,
- * `numerator`, `denominator`.
- */
-export interface Grouping {
-  /** Segment keys as they appear in the output (`region`, `survey`, `pipeline`+`stage`). */
-  readonly keys: readonly string[];
-  /**
-   * `customer`: keys asked for with --by (customer columns, or the metric's
-   * `ownDimensions`); `builtin`: a BuiltInBreakdown.
-   */
-  readonly source: "total" | "customer" | "builtin";
 }
 
 export interface MetricDefinition {

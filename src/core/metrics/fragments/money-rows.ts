@@ -1,5 +1,5 @@
-import type { MetricContext } from "../metric-context.js";
-import type { Grouping } from "../metric-definition.js";
+import type { MetricContext } from "../context/metric-context.js";
+import type { Grouping } from "../definition/metric-definition.js";
 import { customerGroupExpressions, drillColumns, metricColumns, type Part } from "./sql-helpers.js";
 
 /**

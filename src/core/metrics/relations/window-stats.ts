@@ -1,7 +1,7 @@
-import type { MetricContext } from "../metric-context.js";
-import { durationDays } from "./duration-param.js";
-import { signedOrderAmount } from "./money-rows.js";
-import { openEnd } from "./sql-helpers.js";
+import type { MetricContext } from "../context/metric-context.js";
+import { durationDays } from "../definition/duration-param.js";
+import { signedOrderAmount } from "../fragments/money-rows.js";
+import { openEnd } from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §3 window statistics over W = [end − window, end), one row per

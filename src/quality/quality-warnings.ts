@@ -1,6 +1,6 @@
 import type { Engine } from "../core/engine.js";
-import { type Finding, type FindingKind, isProblem } from "../quality/findings.js";
-import { loadFindings } from "../quality/stored-findings.js";
+import { type Finding, type FindingKind, isProblem } from "./findings.js";
+import { loadFindings } from "./stored-findings.js";
 
 /** One open quality problem that touches reported metrics. */
 export interface QualityWarning {

@@ -1,10 +1,12 @@
-import { MONEY_SQL_TYPE } from "../sql/dialect.js";
+import { MONEY_SQL_TYPE } from "../../sql/dialect.js";
+import type { MetricContext } from "../context/metric-context.js";
+import type { SharedRelationName } from "../context/relation-names.js";
+import { isoInstant, type ReportInput } from "../context/report-period.js";
+import { signedOrderAmount } from "../fragments/money-rows.js";
+import { openEnd } from "../fragments/sql-helpers.js";
 import { customerRfmSelect } from "./customer-rfm.js";
-import { stageEntriesSql } from "./families/deal-stage-history.js";
-import { signedOrderAmount } from "./families/money-rows.js";
-import { openEnd } from "./families/sql-helpers.js";
-import { windowStatsSelect } from "./families/window-stats.js";
-import type { MetricContext } from "./metric-context.js";
+import { stageEntriesSql } from "./deal-stage-history.js";
+import { windowStatsSelect } from "./window-stats.js";
 
 /**
  * Report-wide relations, materialized once per report as temporary tables.
@@ -16,53 +18,14 @@ import type { MetricContext } from "./metric-context.js";
  * canceled_at)]; purchases give (e, e + inactivity] per event e, merged
  * into islands and cut at acquired_at.
  */
-export type SharedRelationName =
-  | "periods"
-  | "instants"
-  | "customers"
-  | "customer_rfm"
-  | "customer_spans"
-  | "customer_active"
-  | "customer_mrr"
-  | "period_customers"
-  | "period_mrr"
-  | "window_stats"
-  | "stage_entries"
-  | "period_orders"
-  | "previous_period_orders"
-  | "period_customer_revenue"
-  | "first_orders";
 
 interface SharedRelation {
-  readonly table: string;
   readonly dependsOn: readonly SharedRelationName[];
   select(ctx: MetricContext, input: ReportInput): string;
 }
 
-/** Periods of the report, computed by the calendar module (UTC instants, local dates). */
-export interface ReportPeriod {
-  readonly label: string;
-  readonly startMs: number;
-  readonly endMs: number;
-  /** Local calendar dates (ISO) of the first day and of the day after the last. */
-  readonly startDate: string;
-  readonly endDate: string;
-  /** P−1: the period before, same length in the same calendar. */
-  readonly prevStartMs: number;
-  readonly prevEndMs: number;
-}
-
-export interface ReportInput {
-  readonly periods: readonly ReportPeriod[];
-}
-
-export function isoInstant(ms: number): string {
-  return new Date(ms).toISOString().replace("T", " ").replace("Z", "");
-}
-
 const RELATIONS: Record<SharedRelationName, SharedRelation> = {
   periods: {
-    table: "rpt_periods",
     dependsOn: [],
     select(ctx, input) {
       const ts = (ms: number) => ctx.dialect.timestampParam(ctx.bind(isoInstant(ms)));
@@ -76,7 +39,6 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
     },
   },
   instants: {
-    table: "rpt_instants",
     dependsOn: ["periods"],
     select: (ctx) => {
       const p = ctx.rel("periods");
@@ -84,13 +46,11 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
     },
   },
   customer_rfm: {
-    table: "rpt_customer_rfm",
     dependsOn: ["periods"],
     // As of the end of the report's last period (customer-rfm.ts).
     select: (ctx) => customerRfmSelect(ctx, `(SELECT MAX(end_at) FROM ${ctx.rel("periods")})`),
   },
   customers: {
-    table: "rpt_customers",
     dependsOn: ["customer_rfm"],
     // acquired_at: the explicit one wins; else the earliest of the first won
     // deal, the first order and the first term (METRICS.md §1). RFM columns
@@ -108,7 +68,6 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
         ON s.customer_id = c.customer_id`,
   },
   customer_spans: {
-    table: "rpt_customer_spans",
     dependsOn: ["customers"],
     select(ctx) {
       const c = ctx.rel("customers");
@@ -145,7 +104,6 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
     },
   },
   customer_active: {
-    table: "rpt_customer_active",
     dependsOn: ["customer_spans", "instants"],
     select: (ctx) => `
       SELECT DISTINCT s.customer_id, i.t
@@ -153,7 +111,6 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
         ON s.lo < i.t AND i.t <= ${openEnd(ctx, "s.hi")}`,
   },
   customer_mrr: {
-    table: "rpt_customer_mrr",
     dependsOn: ["instants"],
     // MRR at t: terms with start_at < t ≤ min(end_at, canceled_at), amount per month.
     // Each term's monthly amount is rounded back to the money type before summing: a
@@ -166,7 +123,6 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
       GROUP BY s.customer_id, i.t`,
   },
   period_customers: {
-    table: "rpt_period_customers",
     dependsOn: ["periods", "customers", "customer_active"],
     // One row per (period, customer) that matters to §1: active at start or
     // end, or acquired in the period. Only acquired customers count.
@@ -189,7 +145,6 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
     },
   },
   period_mrr: {
-    table: "rpt_period_mrr",
     dependsOn: ["periods", "customer_mrr"],
     // §2 MRR movements: each customer's MRR at the start (s) and end (e) of P, and
     // whether a paid term began before P; customers with neither MRR are left out.
@@ -210,31 +165,26 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
     },
   },
   window_stats: {
-    table: "rpt_window_stats",
     dependsOn: ["periods", "customer_spans", "customer_active"],
-    // §3 revenue, orders, buyers and churn over the value window (families/window-stats.ts).
+    // §3 revenue, orders, buyers and churn over the value window (relations/window-stats.ts).
     select: (ctx) => windowStatsSelect(ctx),
   },
   period_orders: {
-    table: "rpt_period_orders",
     dependsOn: ["periods", "customers"],
     select: (ctx) => periodOrdersSelect(ctx, "p.start_at", "p.end_at"),
   },
   previous_period_orders: {
-    table: "rpt_previous_period_orders",
     dependsOn: ["periods", "customers"],
     // The same for P−1 of each period (rates against the period before).
     select: (ctx) => periodOrdersSelect(ctx, "p.prev_start_at", "p.prev_end_at"),
   },
   period_customer_revenue: {
-    table: "rpt_period_customer_revenue",
     dependsOn: ["period_orders"],
     // Net revenue per customer and period (orders without a customer form one NULL row), for rankings.
     select: (ctx) =>
       `SELECT idx, customer_id, SUM(amount) AS revenue FROM ${ctx.rel("period_orders")} GROUP BY idx, customer_id`,
   },
   first_orders: {
-    table: "rpt_first_orders",
     dependsOn: [],
     // Each customer's first order by (ordered_at, order_id), any type (new revenue, window first_order).
     select: () => `SELECT order_id FROM (
@@ -242,7 +192,6 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
       ) f WHERE f.rn = 1`,
   },
   stage_entries: {
-    table: "rpt_stage_entries",
     dependsOn: [],
     // §4 stage entries with their exits, and the highest stage rank the deal entered afterwards.
     select: () => `
@@ -263,10 +212,6 @@ function periodOrdersSelect(ctx: MetricContext, start: string, end: string): str
     SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, o.type, o.amount_base, ${signedOrderAmount(ctx)} AS amount, c.acquired_eff
     FROM ${ctx.rel("periods")} p JOIN orders o ON o.ordered_at >= ${start} AND o.ordered_at < ${end}
     LEFT JOIN ${ctx.rel("customers")} c ON c.customer_id = o.customer_id`;
-}
-
-export function sharedRelationTable(name: SharedRelationName): string {
-  return RELATIONS[name].table;
 }
 
 /** The relations `used` need, dependencies first. */

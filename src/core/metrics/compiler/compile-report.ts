@@ -1,15 +1,11 @@
-import type { DatasetSettings } from "../model/settings.js";
-import type { CompiledQuery } from "../sql/compiled-query.js";
-import type { SqlDialect } from "../sql/dialect.js";
-import { MetricContext } from "./metric-context.js";
-import type { Grouping, MetricDefinition } from "./metric-definition.js";
-import {
-  orderRelations,
-  type ReportInput,
-  type SharedRelationName,
-  sharedRelationSelect,
-  sharedRelationTable,
-} from "./shared-relations.js";
+import type { DatasetSettings } from "../../model/settings.js";
+import type { CompiledQuery } from "../../sql/compiled-query.js";
+import type { SqlDialect } from "../../sql/dialect.js";
+import { MetricContext } from "../context/metric-context.js";
+import { type SharedRelationName, sharedRelationTable } from "../context/relation-names.js";
+import type { ReportInput } from "../context/report-period.js";
+import type { Grouping, MetricDefinition } from "../definition/metric-definition.js";
+import { orderRelations, sharedRelationSelect } from "../relations/shared-relations.js";
 
 export interface MetricQuery {
   readonly metric: MetricDefinition;

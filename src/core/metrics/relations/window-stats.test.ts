@@ -4,7 +4,7 @@ import { periodsBetween } from "../../../calendar/periods.js";
 import { loadDatasetSettings } from "../../../report/dataset-settings.js";
 import { periodOptions, withCalendarContext } from "../../../report/run-report.js";
 import type { Engine } from "../../engine.js";
-import { compileReport } from "../compile-report.js";
+import { compileReport } from "../compiler/compile-report.js";
 import { METRICS } from "../registry.js";
 
 /**

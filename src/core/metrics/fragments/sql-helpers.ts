@@ -1,5 +1,5 @@
-import type { MetricContext } from "../metric-context.js";
-import type { Grouping } from "../metric-definition.js";
+import type { MetricContext } from "../context/metric-context.js";
+import type { Grouping } from "../definition/metric-definition.js";
 
 /** `SUM(CASE WHEN cond THEN 1 ELSE 0 END)`: a count that is 0, never NULL, on no rows. */
 export function countIf(condition: string): string {

@@ -1,5 +1,5 @@
 import { CrmKpiError } from "../../errors.js";
-import type { MetricContext } from "../metric-context.js";
+import type { MetricContext } from "../context/metric-context.js";
 
 const UNIT_DAYS: Readonly<Record<string, number>> = { d: 1, w: 7, m: 30, y: 365 };
 

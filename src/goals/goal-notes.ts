@@ -1,6 +1,6 @@
 import type { Engine } from "../core/engine.js";
-import { evaluateGoal, type GoalEvaluation } from "../goals/evaluate-goal.js";
-import { listGoals } from "../goals/goal-store.js";
+import { evaluateGoal, type GoalEvaluation } from "./evaluate-goal.js";
+import { listGoals } from "./goal-store.js";
 
 /**
  * The status of every stored goal on one of `metricIds`, for `crm-kpi

@@ -1,4 +1,4 @@
-import type { MetricContext } from "../metric-context.js";
+import type { MetricContext } from "../context/metric-context.js";
 
 /**
  * Deal stage history as SQL (METRICS.md §4, exact readings), shared by

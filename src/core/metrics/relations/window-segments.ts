@@ -1,6 +1,6 @@
-import type { MetricContext } from "../metric-context.js";
-import type { Grouping } from "../metric-definition.js";
-import { signedOrderAmount } from "./money-rows.js";
+import type { MetricContext } from "../context/metric-context.js";
+import type { Grouping } from "../definition/metric-definition.js";
+import { signedOrderAmount } from "../fragments/money-rows.js";
 import { windowBaseSql, windowStart } from "./window-stats.js";
 
 /**

@@ -1,0 +1,20 @@
+/** Periods of the report, computed by the calendar module (UTC instants, local dates). */
+export interface ReportPeriod {
+  readonly label: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  /** Local calendar dates (ISO) of the first day and of the day after the last. */
+  readonly startDate: string;
+  readonly endDate: string;
+  /** P−1: the period before, same length in the same calendar. */
+  readonly prevStartMs: number;
+  readonly prevEndMs: number;
+}
+
+export interface ReportInput {
+  readonly periods: readonly ReportPeriod[];
+}
+
+export function isoInstant(ms: number): string {
+  return new Date(ms).toISOString().replace("T", " ").replace("Z", "");
+}
