@@ -1,5 +1,6 @@
 import { Option } from "commander";
 import { GRAINS } from "../calendar/index.js";
+import { CrmKpiError } from "../core/errors.js";
 import { CALENDARS } from "../core/model/settings.js";
 import { LANGS, type Lang, type MessageKey, t } from "../messages/index.js";
 import { collect } from "./cli-context.js";
@@ -50,4 +51,18 @@ export function warnDeprecated(
   replacement: string,
 ): void {
   writeLine(io.stderr, t(lang, "cli.deprecated.option", { old, replacement }));
+}
+
+/** `--days`: a positive number of days. */
+export function parseDays(text: string): number {
+  const days = Number(text);
+  if (text.trim() === "" || !Number.isFinite(days) || days <= 0) {
+    throw new CrmKpiError(
+      "bad_argument",
+      `The value "${text}" of --days is not a positive number of days; write e.g. --days 30`,
+      { value: text, messageKey: "cli.error.badDays" },
+      { value: text },
+    );
+  }
+  return days;
 }

@@ -1,7 +1,6 @@
 import { Option } from "commander";
 import { type Lang, t } from "../messages/index.js";
-import { DEFAULT_MATCH_WEIGHT, DEFAULT_REVIEW_WEIGHT } from "../quality/find-duplicates.js";
-import { parseWeight } from "../quality/linkage/thresholds.js";
+import { DEFAULT_MATCH_WEIGHT, DEFAULT_REVIEW_WEIGHT, parseWeight } from "../quality/linkage/thresholds.js";
 import { formatNumber } from "./format-number.js";
 
 /**

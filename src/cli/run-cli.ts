@@ -12,20 +12,17 @@ import {
 } from "./cli-context.js";
 import type { CliIo } from "./cli-io.js";
 import { writeLine } from "./cli-io.js";
-import { runCampaignsCommand } from "./commands/campaigns-command.js";
+import type { runCampaignsCommand } from "./commands/campaigns-command.js";
 import { registerCohortsCommand } from "./commands/cohorts-command.js";
-import { runCustomersCommand } from "./commands/customers-command.js";
+import type { runCustomersCommand } from "./commands/customers-command.js";
 import { registerDedupeCommand } from "./commands/dedupe-command.js";
-import { runDemoCommand } from "./commands/demo-command.js";
 import { registerExplainCommand } from "./commands/explain-command.js";
 import { registerGoalsCommand } from "./commands/goals-command.js";
-import { runImportCommand } from "./commands/import-command.js";
 import { registerMappingCommand } from "./commands/mapping-command.js";
-import { runMetricsCommand } from "./commands/metrics-command.js";
 import { registerQualityCommand } from "./commands/quality-command.js";
-import { runReportCommand } from "./commands/report-command.js";
+import type { runReportCommand } from "./commands/report-command.js";
 import { registerServeCommand } from "./commands/serve-command.js";
-import { parseDays, runStuckDealsCommand } from "./commands/stuck-deals-command.js";
+import type { runStuckDealsCommand } from "./commands/stuck-deals-command.js";
 import { registerTokensCommand } from "./commands/tokens-command.js";
 import {
   calendarOption,
@@ -33,6 +30,7 @@ import {
   formatOption,
   langOption,
   paramOption,
+  parseDays,
   periodOption,
 } from "./common-options.js";
 import { EXIT, exitCodeOf } from "./exit-codes.js";
@@ -162,7 +160,12 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
           preset?: string;
         },
       ) => {
-        setExit(await runImportCommand(ctx, dir, { ...o, db: db(o.db) }));
+        setExit(
+          await (await import("./commands/import-command.js")).runImportCommand(ctx, dir, {
+            ...o,
+            db: db(o.db),
+          }),
+        );
       },
     );
 
@@ -180,7 +183,9 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .addOption(langOption(lang))
     .addOption(paramOption(lang))
     .action(async (o: Parameters<typeof runReportCommand>[1] & { db?: string }) => {
-      setExit(await runReportCommand(ctx, { ...o, db: db(o.db) }));
+      setExit(
+        await (await import("./commands/report-command.js")).runReportCommand(ctx, { ...o, db: db(o.db) }),
+      );
     });
 
   program
@@ -188,8 +193,8 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .description(t(lang, "cli.metrics.description"))
     .addOption(formatOption(lang))
     .addOption(langOption(lang))
-    .action((o: { format: OutputFormat }) => {
-      setExit(runMetricsCommand(ctx, o.format));
+    .action(async (o: { format: OutputFormat }) => {
+      setExit((await import("./commands/metrics-command.js")).runMetricsCommand(ctx, o.format));
     });
 
   registerExplainCommand(program, ctx, setExit, db, positiveNumber);
@@ -207,7 +212,12 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .addOption(paramOption(lang))
     .addOption(langOption(lang))
     .action(async (o: Parameters<typeof runCampaignsCommand>[1] & { db?: string }) => {
-      setExit(await runCampaignsCommand(ctx, { ...o, db: db(o.db) }));
+      setExit(
+        await (await import("./commands/campaigns-command.js")).runCampaignsCommand(ctx, {
+          ...o,
+          db: db(o.db),
+        }),
+      );
     });
   program
     .command("stuck-deals")
@@ -218,7 +228,12 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .addOption(formatOption(lang, LIST_FORMATS))
     .addOption(langOption(lang))
     .action(async (o: Parameters<typeof runStuckDealsCommand>[1] & { db?: string }) => {
-      setExit(await runStuckDealsCommand(ctx, { ...o, db: db(o.db) }));
+      setExit(
+        await (await import("./commands/stuck-deals-command.js")).runStuckDealsCommand(ctx, {
+          ...o,
+          db: db(o.db),
+        }),
+      );
     });
 
   program
@@ -229,7 +244,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .option("--data <dir>", t(lang, "cli.demo.option.data"))
     .addOption(langOption(lang))
     .action(async (o: { db?: string; scale: number; data?: string }) => {
-      setExit(await runDemoCommand(ctx, { ...o, db: db(o.db) }));
+      setExit(await (await import("./commands/demo-command.js")).runDemoCommand(ctx, { ...o, db: db(o.db) }));
     });
 
   program
@@ -244,7 +259,12 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .addOption(formatOption(lang, REPORT_FORMATS))
     .addOption(langOption(lang))
     .action(async (o: Parameters<typeof runCustomersCommand>[1] & { db?: string }) => {
-      setExit(await runCustomersCommand(ctx, { ...o, db: db(o.db) }));
+      setExit(
+        await (await import("./commands/customers-command.js")).runCustomersCommand(ctx, {
+          ...o,
+          db: db(o.db),
+        }),
+      );
     });
 
   // Data quality and dedupe (issue 4); see docs/quality.md.

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { Engine } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
@@ -55,8 +54,10 @@ export async function loadGoalsFile(engine: Engine, file: string, asOfMs: number
     throw fileError(file, "", `cannot read ${file}; check the path`);
   }
   let raw: unknown;
+  // The YAML parser loads on demand, so that commands without a goals file never load it.
+  const parseYaml = file.toLowerCase().endsWith(".json") ? undefined : (await import("yaml")).parse;
   try {
-    raw = file.toLowerCase().endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+    raw = parseYaml ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
     throw fileError(file, "", `${name} is not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${detail}`);

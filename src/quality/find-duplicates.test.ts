@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type CustomerIdentity, DEFAULT_MATCH_WEIGHT, findDuplicateClusters } from "./find-duplicates.js";
+import { type CustomerIdentity, findDuplicateClusters } from "./find-duplicates.js";
+import { DEFAULT_MATCH_WEIGHT } from "./linkage/thresholds.js";
 
 const customer = (
   id: string,

@@ -2,6 +2,7 @@ import { candidatePairs } from "./linkage/blocking.js";
 import { compareInto, createPreparer, FIELD_COUNT, type PreparedRecord } from "./linkage/compare-fields.js";
 import { estimateModel, type LinkageModel } from "./linkage/estimate-weights.js";
 import { matchWeight, pairEvidence, probabilityOf } from "./linkage/score-pairs.js";
+import { DEFAULT_MATCH_WEIGHT, DEFAULT_REVIEW_WEIGHT } from "./linkage/thresholds.js";
 import type { CustomerIdentity, PairEvidence } from "./linkage/types.js";
 
 export type {
@@ -39,10 +40,6 @@ export interface DuplicateOptions {
   readonly maxBlock?: number;
 }
 
-/** Default lowest weight of a duplicate: odds of 16:1 (p ≈ 0.94), the middle of the range that was exact on generated data (docs/quality.md). */
-export const DEFAULT_MATCH_WEIGHT = 4;
-/** Default lowest weight shown for review: odds of 1:4 (p = 0.2); a handful of pairs per few thousand customers on generated data. */
-export const DEFAULT_REVIEW_WEIGHT = -2;
 export const DEFAULT_MAX_BLOCK = 500;
 
 interface Edge {

@@ -1,10 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import type { DuplicateOptions } from "../quality/find-duplicates.js";
 import {
+  checkThresholds,
   DEFAULT_MATCH_WEIGHT,
   DEFAULT_REVIEW_WEIGHT,
-  type DuplicateOptions,
-} from "../quality/find-duplicates.js";
-import { checkThresholds } from "../quality/linkage/thresholds.js";
+} from "../quality/linkage/thresholds.js";
 
 // An empty `?matchWeight=` is no value (the default), never 0.
 const weightText = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().optional());

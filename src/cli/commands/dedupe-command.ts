@@ -2,12 +2,7 @@ import type { Command } from "commander";
 import type { Engine } from "../../core/engine.js";
 import { CrmKpiError } from "../../core/errors.js";
 import { t } from "../../messages/index.js";
-import { loadCustomerIdentities } from "../../quality/customer-identities.js";
-import {
-  type DuplicateCluster,
-  type DuplicateOptions,
-  findDuplicateClusters,
-} from "../../quality/find-duplicates.js";
+import type { DuplicateCluster, DuplicateOptions } from "../../quality/find-duplicates.js";
 import { checkThresholds } from "../../quality/linkage/thresholds.js";
 import { listMerges, type MergeRecord, mergeCustomers, undoMerges } from "../../quality/merge-customers.js";
 import { closeDuplicateFindings } from "../../quality/stored-findings.js";
@@ -78,7 +73,7 @@ export async function runDedupeCommand(ctx: CliContext, options: DedupeCommandOp
     return EXIT.usage;
   }
   const { clusters, merges } = await withEngine(dbAccess(ctx, options.db, "read"), async (engine) => ({
-    clusters: findDuplicateClusters(await loadCustomerIdentities(engine), thresholds),
+    clusters: await duplicateClusters(engine, thresholds),
     merges: await listMerges(engine),
   }));
   if (isMachineFormat(options.format)) {
@@ -109,12 +104,19 @@ export async function runDedupeCommand(ctx: CliContext, options: DedupeCommandOp
 }
 
 /** Finds the clusters afresh and merges all or the named ones. */
+/** Loaded on demand: only dedupe needs the record-linkage model (and libphonenumber). */
+async function duplicateClusters(engine: Engine, thresholds: DuplicateOptions): Promise<DuplicateCluster[]> {
+  const { loadCustomerIdentities } = await import("../../quality/customer-identities.js");
+  const { findDuplicateClusters } = await import("../../quality/find-duplicates.js");
+  return findDuplicateClusters(await loadCustomerIdentities(engine), thresholds);
+}
+
 async function applyClusters(
   engine: Engine,
   ids: readonly string[],
   thresholds: DuplicateOptions,
 ): Promise<MergeRecord[]> {
-  const clusters = findDuplicateClusters(await loadCustomerIdentities(engine), thresholds);
+  const clusters = await duplicateClusters(engine, thresholds);
   let chosen: DuplicateCluster[];
   // "all" is the match band; a review-band cluster is merged only when named.
   if (ids.includes("all")) chosen = clusters.filter((c) => c.band === "match");

@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { CrmKpiError } from "../../core/errors.js";
 import { t } from "../../messages/index.js";
 import { checkThresholds } from "../../quality/linkage/thresholds.js";
-import { runQuality } from "../../quality/run-quality.js";
 import { saveFindings } from "../../quality/stored-findings.js";
 import { loadDatasetSettings } from "../../report/dataset-settings.js";
 import { type CliContext, dbAccess, resolveDbPath, withEngine } from "../cli-context.js";
@@ -29,6 +28,8 @@ export async function runQualityCommand(ctx: CliContext, options: QualityCommand
   const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
   const thresholds = checkThresholds(options);
   const reportAndSettings = await withEngine(dbAccess(ctx, options.db, "write"), async (engine) => {
+    // Loaded on demand: the checks pull in libphonenumber, which other commands never need.
+    const { runQuality } = await import("../../quality/run-quality.js");
     const result = await runQuality(engine, {
       ...(asOf ? { asOf } : {}),
       impact: options.impact !== false,

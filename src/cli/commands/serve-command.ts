@@ -9,7 +9,6 @@ import { type CliContext, dbAccess, openEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { dbOption, langOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { runImportCommand } from "./import-command.js";
 
 export interface ServeCommandOptions {
   readonly db: string;
@@ -62,6 +61,7 @@ async function importDemo(ctx: CliContext, db: string): Promise<ExitCode> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "crm-kpi-demo-"));
   try {
     await generateDataset(dir, { scale: 1 });
+    const { runImportCommand } = await import("./import-command.js");
     return await runImportCommand(ctx, dir, { db });
   } finally {
     await rm(dir, { recursive: true, force: true });

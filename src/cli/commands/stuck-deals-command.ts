@@ -1,4 +1,3 @@
-import { CrmKpiError } from "../../core/errors.js";
 import { listStuckDeals } from "../../report/lists.js";
 import { type CliContext, dbAccess, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
@@ -27,18 +26,4 @@ export async function runStuckDealsCommand(
   for (const line of formatted.lines) writeLine(ctx.io.stdout, line);
   for (const line of formatted.notes) writeLine(ctx.io.stderr, line);
   return EXIT.ok;
-}
-
-/** `--days`: a positive number of days. */
-export function parseDays(text: string): number {
-  const days = Number(text);
-  if (text.trim() === "" || !Number.isFinite(days) || days <= 0) {
-    throw new CrmKpiError(
-      "bad_argument",
-      `The value "${text}" of --days is not a positive number of days; write e.g. --days 30`,
-      { value: text, messageKey: "cli.error.badDays" },
-      { value: text },
-    );
-  }
-  return days;
 }

@@ -1,6 +1,10 @@
 import { CrmKpiError } from "../../core/errors.js";
-import { DEFAULT_MATCH_WEIGHT } from "../find-duplicates.js";
 import { normalizeDigits } from "../normalize-text.js";
+
+/** Default lowest weight of a duplicate: odds of 16:1 (p ≈ 0.94), the middle of the range that was exact on generated data (docs/quality.md). */
+export const DEFAULT_MATCH_WEIGHT = 4;
+/** Default lowest weight shown for review: odds of 1:4 (p = 0.2); a handful of pairs per few thousand customers on generated data. */
+export const DEFAULT_REVIEW_WEIGHT = -2;
 
 /** The two thresholds a user may set; a value left out keeps the model's default. */
 export interface LinkageThresholds {
