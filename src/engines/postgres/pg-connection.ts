@@ -1,0 +1,37 @@
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { ResultRow } from "../../core/engine.js";
+import type { SqlValue } from "../../core/sql/compiled-query.js";
+import { copyStatement, type PostgresConnection, SESSION_SETUP } from "./postgres-engine.js";
+import { VALUE_PARSERS } from "./postgres-values.js";
+
+/** `pg`'s parsers replaced by the engine's value contract (postgres-values.ts). */
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    const parser = VALUE_PARSERS[oid];
+    return parser ?? pg.types.getTypeParser(oid, format as "text");
+  },
+};
+
+/** A `pg` client connected to `url`, in UTC. */
+export async function connectPg(url: string): Promise<PostgresConnection> {
+  const client = new pg.Client({ connectionString: url, types: types as pg.CustomTypesConfig });
+  await client.connect();
+  await client.query(SESSION_SETUP);
+  return {
+    async query(sql, params) {
+      const result = await client.query({ text: sql, values: params as SqlValue[] });
+      return result.rows as ResultRow[];
+    },
+    async copyCsv(table, columns, csv) {
+      const stream = client.query(copyFrom(copyStatement(table, columns, "STDIN")));
+      await new Promise<void>((resolve, reject) => {
+        stream.on("error", reject);
+        stream.on("finish", resolve);
+        stream.end(csv);
+      });
+    },
+    connectAgain: () => connectPg(url),
+    close: () => client.end(),
+  };
+}

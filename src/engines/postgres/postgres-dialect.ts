@@ -1,0 +1,49 @@
+import { assertUnreachable } from "../../core/errors.js";
+import type { ColumnKind } from "../../core/model/entities.js";
+import { MONEY_SQL_TYPE, type SqlDialect } from "../../core/sql/dialect.js";
+
+/**
+ * PostgreSQL (15 and later; PGlite is PostgreSQL 18), as it differs from the
+ * SQL the compilers assume:
+ * - `EXTRACT(EPOCH FROM interval)` is NUMERIC (exact): seconds become a double by cast;
+ * - a bound parameter has no type of its own, so the dialect casts the ones it builds;
+ * - `percentile_cont(f) WITHIN GROUP (ORDER BY x)` is the continuous percentile;
+ * - `AT TIME ZONE` turns a UTC timestamp into local wall time.
+ */
+export const postgresDialect: SqlDialect = {
+  name: "PostgreSQL",
+  quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
+  placeholder: (index) => `$${index}`,
+  columnType(kind: ColumnKind | "source_line"): string {
+    switch (kind) {
+      case "id":
+      case "text":
+      case "enum":
+      case "currency":
+        return "TEXT";
+      case "timestamp":
+        return "TIMESTAMP";
+      case "date":
+        return "DATE";
+      case "money":
+      case "decimal":
+        return MONEY_SQL_TYPE;
+      case "integer":
+        return "BIGINT";
+      case "number":
+        return "DOUBLE PRECISION";
+      case "source_line":
+        return "INTEGER";
+      default:
+        return assertUnreachable(kind);
+    }
+  },
+  timestampParam: (p) => `CAST(${p} AS TIMESTAMP)`,
+  secondsBetween: (a, b) => `CAST(EXTRACT(EPOCH FROM (${b} - ${a})) AS DOUBLE PRECISION)`,
+  millisecondsBetween: (a, b) => `CAST(EXTRACT(EPOCH FROM (${b} - ${a})) * 1000 AS BIGINT)`,
+  addSeconds: (ts, seconds) => `(${ts} + CAST(${seconds} AS DOUBLE PRECISION) * INTERVAL '1 second')`,
+  daysBetween: (a, b) => `(CAST(${b} AS DATE) - CAST(${a} AS DATE))`,
+  // A plain timestamp is UTC: AT TIME ZONE 'UTC' makes it an instant, the second AT TIME ZONE local wall time.
+  localDate: (ts, zone) => `CAST((${ts} AT TIME ZONE 'UTC') AT TIME ZONE CAST(${zone} AS TEXT) AS DATE)`,
+  percentileCont: (fraction, expr) => `percentile_cont(${fraction}) WITHIN GROUP (ORDER BY ${expr})`,
+};
