@@ -1,10 +1,11 @@
 import type { Engine } from "../core/engine.js";
+import { isoSeconds } from "../core/sql/timestamp-text.js";
 import type { CustomerIdentity } from "./find-duplicates.js";
 
 /** The identity fields of every customer, oldest first. */
 export async function loadCustomerIdentities(engine: Engine): Promise<CustomerIdentity[]> {
   const rows = await engine.query({
-    sql: `SELECT customer_id, name, email, phone, company, country, city, region, segment, strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at
+    sql: `SELECT customer_id, name, email, phone, company, country, city, region, segment, created_at
       FROM customers ORDER BY created_at, customer_id`,
     params: [],
   });
@@ -18,7 +19,7 @@ export async function loadCustomerIdentities(engine: Engine): Promise<CustomerId
     city: textOrNull(r.city),
     region: textOrNull(r.region),
     segment: textOrNull(r.segment),
-    created_at: textOrNull(r.created_at),
+    created_at: r.created_at === null || r.created_at === undefined ? null : isoSeconds(String(r.created_at)),
   }));
 }
 

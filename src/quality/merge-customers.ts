@@ -3,6 +3,7 @@ import { CrmKpiError } from "../core/errors.js";
 import { ENTITIES, type EntityDef } from "../core/model/entities.js";
 import { storageColumns } from "../core/schema/tables.js";
 import type { SqlValue } from "../core/sql/compiled-query.js";
+import { timestampText } from "../core/sql/timestamp-text.js";
 
 /** What one merge did: `merged_ids` were folded into `survivor_id`. */
 export interface MergeRecord {
@@ -53,6 +54,7 @@ function customerColumnNames(): string[] {
 export async function mergeCustomers(
   engine: Engine,
   requests: readonly MergeRequest[],
+  now = Date.now(),
 ): Promise<MergeRecord[]> {
   if (requests.length === 0) return [];
   return engine.transaction(async () => {
@@ -72,9 +74,8 @@ export async function mergeCustomers(
         merged_ids: merged,
       };
     });
-    await engine.execute(
-      `CREATE OR REPLACE TEMP TABLE ${MAP} (merge_id VARCHAR, from_id VARCHAR, to_id VARCHAR)`,
-    );
+    await engine.execute(`DROP TABLE IF EXISTS ${MAP}`);
+    await engine.execute(`CREATE TEMP TABLE ${MAP} (merge_id VARCHAR, from_id VARCHAR, to_id VARCHAR)`);
     try {
       const mapRows = records.flatMap((m) =>
         m.merged_ids.map((id): SqlValue[] => [m.merge_id, id, m.survivor_id]),
@@ -86,13 +87,11 @@ export async function mergeCustomers(
         m.cluster_id,
         m.survivor_id,
         JSON.stringify(m.merged_ids),
+        timestampText(now),
       ]);
-      for (const row of mergeRows) {
-        await engine.execute(
-          "INSERT INTO quality_merges VALUES ($1, $2, $3, $4, $5, CAST(now() AS TIMESTAMP))",
-          row,
-        );
-      }
+      const p = engine.dialect.placeholder;
+      const insert = `INSERT INTO quality_merges VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${engine.dialect.timestampParam(p(6))})`;
+      for (const row of mergeRows) await engine.execute(insert, row);
       const cols = customerColumnNames().map(q);
       const list = cols.join(", ");
       const cList = cols.map((c) => `c.${c}`).join(", ");
@@ -134,10 +133,12 @@ async function fillSurvivors(engine: Engine, mergeIds: readonly string[]): Promi
     const col = q(column);
     await engine.execute(
       `UPDATE customers SET ${col} = f.v FROM (
-         SELECT mg.survivor_id, first(a.${col} ORDER BY a.created_at, a.customer_id) FILTER (WHERE a.${col} IS NOT NULL) AS v
-         FROM quality_merged_customers a JOIN quality_merges mg ON mg.merge_id = a._merge_id
-         WHERE a._merge_role = 'merged' AND a._merge_id IN (${ids})
-         GROUP BY mg.survivor_id) f
+         SELECT survivor_id, v FROM (
+           SELECT mg.survivor_id, a.${col} AS v,
+                  ROW_NUMBER() OVER (PARTITION BY mg.survivor_id ORDER BY a.created_at, a.customer_id) AS rn
+           FROM quality_merged_customers a JOIN quality_merges mg ON mg.merge_id = a._merge_id
+           WHERE a._merge_role = 'merged' AND a._merge_id IN (${ids}) AND a.${col} IS NOT NULL) ranked
+         WHERE rn = 1) f
        WHERE customers.customer_id = f.survivor_id AND customers.${col} IS NULL AND f.v IS NOT NULL`,
       [...mergeIds],
     );

@@ -1,6 +1,7 @@
 import { getCountries } from "libphonenumber-js";
 import type { Engine, ResultRow } from "../core/engine.js";
 import { type ColumnDef, ENTITIES, type EntityDef, type EntityName } from "../core/model/entities.js";
+import { isoSeconds } from "../core/sql/timestamp-text.js";
 import { type Finding, metricsUsing } from "./findings.js";
 import { isPossiblePhone } from "./normalize-phone.js";
 
@@ -9,6 +10,8 @@ const DAY_MS = 86_400_000;
 /** Older than this, an entity's data counts as stale. */
 export const STALE_AFTER_DAYS = 30;
 const EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+/** Groups in the order their first row came in the files, so the examples are the same every run and on every engine. */
+const FIRST_SEEN = `ORDER BY min(${q("_file")}), min(${q("_line")})`;
 
 /** Later-than pairs that must hold (METRICS.md §7, time consistency). */
 const TIME_RULES: readonly { entity: EntityName; before: string; after: string }[] = [
@@ -169,13 +172,15 @@ async function checkValidity(
   for (const column of entity.columns) {
     const c = q(column.name);
     if (column.name === "email") {
+      const pattern = engine.dialect.placeholder(1);
+      const bad = `NOT ${engine.dialect.matchesPattern(`trim(${c})`, pattern)}`;
+      const filled = `${c} IS NOT NULL AND ${c} <> ''`;
       const rows = await engine.query({
-        sql: `SELECT count(*) FILTER (WHERE NOT regexp_full_match(trim(${c}), $1)) AS bad, count(${c}) AS n,
-          list(${c}) FILTER (WHERE NOT regexp_full_match(trim(${c}), $1))[1:3] AS ex FROM ${t} WHERE ${c} IS NOT NULL AND ${c} <> ''`,
+        sql: `SELECT count(*) FILTER (WHERE ${bad}) AS bad, count(${c}) AS n FROM ${t} WHERE ${filled}`,
         params: [EMAIL_PATTERN],
       });
-      const row = rows[0];
-      push(column.name, "email_syntax", Number(row?.bad ?? 0), Number(row?.n ?? 0), asStrings(row?.ex));
+      const ex = await firstExamples(engine, t, c, `${filled} AND ${bad}`, [EMAIL_PATTERN]);
+      push(column.name, "email_syntax", Number(rows[0]?.bad ?? 0), Number(rows[0]?.n ?? 0), ex);
     }
     if (column.kind === "currency") {
       const known = new Set(Intl.supportedValuesOf("currency"));
@@ -198,18 +203,13 @@ async function checkValidity(
       push(column.name, "amount_sign", Number(rows[0]?.bad ?? 0), Number(rows[0]?.n ?? 0), []);
     }
     if (column.kind === "timestamp" && !(entity.name === "subscriptions" && column.name === "end_at")) {
+      const future = `${c} > ${engine.dialect.timestampParam(engine.dialect.placeholder(1))}`;
       const rows = await engine.query({
-        sql: `SELECT count(*) FILTER (WHERE ${c} > CAST($1 AS TIMESTAMP)) AS bad, count(${c}) AS n,
-          list(CAST(${c} AS VARCHAR)) FILTER (WHERE ${c} > CAST($1 AS TIMESTAMP))[1:3] AS ex FROM ${t}`,
+        sql: `SELECT count(*) FILTER (WHERE ${future}) AS bad, count(${c}) AS n FROM ${t}`,
         params: [asOfText],
       });
-      push(
-        column.name,
-        "not_in_future",
-        Number(rows[0]?.bad ?? 0),
-        Number(rows[0]?.n ?? 0),
-        asStrings(rows[0]?.ex),
-      );
+      const ex = await firstExamples(engine, t, c, future, [asOfText]);
+      push(column.name, "not_in_future", Number(rows[0]?.bad ?? 0), Number(rows[0]?.n ?? 0), ex);
     }
   }
   if (entity.name === "customers") {
@@ -224,7 +224,7 @@ async function checkValidity(
     // A phone is valid or not for its customer's country, so group by both.
     await groupedCheck(
       engine,
-      `SELECT phone AS v, country, count(*) AS n FROM customers WHERE phone IS NOT NULL AND trim(phone) <> '' GROUP BY phone, country`,
+      `SELECT phone AS v, country, count(*) AS n FROM customers WHERE phone IS NOT NULL AND trim(phone) <> '' GROUP BY phone, country ${FIRST_SEEN}`,
       (r) => isPossiblePhone(String(r.v), r.country === null ? null : String(r.country)),
       (invalid, checked, ex) => push("phone", "phone_possible", invalid, checked, ex),
     );
@@ -238,7 +238,7 @@ function distinctCheck(
   valid: (value: string) => boolean,
   report: (invalid: number, checked: number, examples: string[]) => void,
 ): Promise<void> {
-  const sql = `SELECT ${column} AS v, count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL AND ${column} <> '' GROUP BY 1`;
+  const sql = `SELECT ${column} AS v, count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL AND ${column} <> '' GROUP BY 1 ${FIRST_SEEN}`;
   return groupedCheck(engine, sql, (r) => valid(String(r.v)), report);
 }
 
@@ -264,8 +264,19 @@ async function groupedCheck(
   report(invalid, checked, examples);
 }
 
-function asStrings(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(String) : [];
+/** Up to three values of `column` on rows meeting `where`, in the order of the files they came from. */
+async function firstExamples(
+  engine: Engine,
+  table: string,
+  column: string,
+  where: string,
+  params: readonly string[],
+): Promise<string[]> {
+  const rows = await engine.query({
+    sql: `SELECT ${column} AS v FROM ${table} WHERE ${where} ORDER BY ${q("_file")}, ${q("_line")} LIMIT 3`,
+    params,
+  });
+  return rows.map((r) => String(r.v));
 }
 
 async function checkOrphans(
@@ -317,12 +328,10 @@ async function checkFreshness(
   );
   if (columns.length === 0) return;
   const max = columns.map((c) => `max(${q(c.name)})`).join(", ");
-  const sql =
-    columns.length === 1
-      ? `SELECT strftime(${max}, '%Y-%m-%dT%H:%M:%SZ') AS latest FROM ${q(entity.name)}`
-      : `SELECT strftime(greatest(${max}), '%Y-%m-%dT%H:%M:%SZ') AS latest FROM ${q(entity.name)}`;
-  const latest = (await engine.query({ sql, params: [] }))[0]?.latest;
-  if (latest === null || latest === undefined) return;
+  const sql = `SELECT ${columns.length === 1 ? max : `greatest(${max})`} AS latest FROM ${q(entity.name)}`;
+  const newest = (await engine.query({ sql, params: [] }))[0]?.latest;
+  if (newest === null || newest === undefined) return;
+  const latest = `${isoSeconds(String(newest))}Z`;
   const ageDays = Math.max(0, Math.round(((asOf.getTime() - Date.parse(String(latest))) / DAY_MS) * 10) / 10);
   totals.latestAgeDays = totals.latestAgeDays === null ? ageDays : Math.min(totals.latestAgeDays, ageDays);
   findings.push({

@@ -1,14 +1,23 @@
 import type { Engine } from "../core/engine.js";
+import { isoSeconds, timestampText } from "../core/sql/timestamp-text.js";
 import type { Finding } from "./findings.js";
 
 /** Replaces the stored findings with those of the latest `crm-kpi quality` run. */
-export async function saveFindings(engine: Engine, findings: readonly Finding[]): Promise<void> {
+export async function saveFindings(
+  engine: Engine,
+  findings: readonly Finding[],
+  now = Date.now(),
+): Promise<void> {
+  const { dialect } = engine;
   await engine.transaction(async () => {
     await engine.execute("DELETE FROM quality_findings");
     for (let i = 0; i < findings.length; i += 200) {
       const chunk = findings.slice(i, i + 200);
-      const params = chunk.flatMap((f) => [f.kind, JSON.stringify(f)]);
-      const tuples = chunk.map((_, j) => `($${2 * j + 1}, $${2 * j + 2}, CAST(now() AS TIMESTAMP))`);
+      const params = chunk.flatMap((f) => [f.kind, JSON.stringify(f), timestampText(now)]);
+      const tuples = chunk.map((_, j) => {
+        const at = (k: number) => dialect.placeholder(3 * j + k);
+        return `(${at(1)}, ${at(2)}, ${dialect.timestampParam(at(3))})`;
+      });
       await engine.execute(`INSERT INTO quality_findings VALUES ${tuples.join(", ")}`, params);
     }
   });
@@ -19,12 +28,13 @@ export async function loadFindings(
   engine: Engine,
 ): Promise<{ findings: Finding[]; computedAt: string | null }> {
   const rows = await engine.query({
-    sql: "SELECT finding, strftime(computed_at, '%Y-%m-%dT%H:%M:%SZ') AS at FROM quality_findings",
+    sql: "SELECT finding, computed_at AS at FROM quality_findings",
     params: [],
   });
+  const at = rows[0]?.at;
   return {
     findings: rows.map((r) => JSON.parse(String(r.finding)) as Finding),
-    computedAt: rows[0]?.at === undefined || rows[0]?.at === null ? null : String(rows[0].at),
+    computedAt: at === undefined || at === null ? null : `${isoSeconds(String(at))}Z`,
   };
 }
 

@@ -26,6 +26,8 @@ export interface SqlDialect {
   localDate(timestamp: string, timeZone: string): string;
   /** Continuous percentile (linear interpolation) of `expr`, `fraction` in 0..1, as an aggregate. */
   percentileCont(fraction: number, expr: string): string;
+  /** Whether text `expr` matches the regular expression `pattern` (an SQL text expression, usually bound; anchor it with ^…$ for a whole match). */
+  matchesPattern(expr: string, pattern: string): string;
 }
 
 export const MONEY_SQL_TYPE = "DECIMAL(38,12)";

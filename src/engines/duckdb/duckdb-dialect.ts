@@ -45,4 +45,5 @@ export const duckdbDialect: SqlDialect = {
   // timezone('UTC', ts) reads a plain timestamp as UTC whatever the session zone; the outer call gives local wall time.
   localDate: (ts, zone) => `CAST(timezone(${zone}, timezone('UTC', ${ts})) AS DATE)`,
   percentileCont: (fraction, expr) => `quantile_cont(${expr}, ${fraction})`,
+  matchesPattern: (expr, pattern) => `regexp_matches(${expr}, ${pattern})`,
 };

@@ -46,4 +46,5 @@ export const postgresDialect: SqlDialect = {
   // A plain timestamp is UTC: AT TIME ZONE 'UTC' makes it an instant, the second AT TIME ZONE local wall time.
   localDate: (ts, zone) => `CAST((${ts} AT TIME ZONE 'UTC') AT TIME ZONE CAST(${zone} AS TEXT) AS DATE)`,
   percentileCont: (fraction, expr) => `percentile_cont(${fraction}) WITHIN GROUP (ORDER BY ${expr})`,
+  matchesPattern: (expr, pattern) => `(${expr} ~ CAST(${pattern} AS TEXT))`,
 };
