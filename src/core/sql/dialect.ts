@@ -28,6 +28,8 @@ export interface SqlDialect {
   percentileCont(fraction: number, expr: string): string;
   /** Whether text `expr` matches the regular expression `pattern` (an SQL text expression, usually bound; anchor it with ^…$ for a whole match). */
   matchesPattern(expr: string, pattern: string): string;
+  /** Statements that (re)create temporary table `table` (quoted) as the result of `select`, replacing one of that name. */
+  createTempTableAs(table: string, select: string): string[];
 }
 
 export const MONEY_SQL_TYPE = "DECIMAL(38,12)";

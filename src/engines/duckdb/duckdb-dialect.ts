@@ -46,4 +46,5 @@ export const duckdbDialect: SqlDialect = {
   localDate: (ts, zone) => `CAST(timezone(${zone}, timezone('UTC', ${ts})) AS DATE)`,
   percentileCont: (fraction, expr) => `quantile_cont(${expr}, ${fraction})`,
   matchesPattern: (expr, pattern) => `regexp_matches(${expr}, ${pattern})`,
+  createTempTableAs: (table, select) => [`CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`],
 };

@@ -47,4 +47,8 @@ export const postgresDialect: SqlDialect = {
   localDate: (ts, zone) => `CAST((${ts} AT TIME ZONE 'UTC') AT TIME ZONE CAST(${zone} AS TEXT) AS DATE)`,
   percentileCont: (fraction, expr) => `percentile_cont(${fraction}) WITHIN GROUP (ORDER BY ${expr})`,
   matchesPattern: (expr, pattern) => `(${expr} ~ CAST(${pattern} AS TEXT))`,
+  createTempTableAs: (table, select) => [
+    `DROP TABLE IF EXISTS ${table}`,
+    `CREATE TEMP TABLE ${table} AS ${select}`,
+  ],
 };

@@ -39,11 +39,11 @@ export class PostgresEngine implements Engine {
   }
 
   query(query: CompiledQuery): Promise<ResultRow[]> {
-    return this.connection.query(query.sql, query.params);
+    return this.connection.query(typedPlaceholders(query.sql, query.params), query.params);
   }
 
   async execute(sql: string, params: readonly SqlValue[] = []): Promise<void> {
-    await this.connection.query(sql, params);
+    await this.connection.query(typedPlaceholders(sql, params), params);
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -93,6 +93,34 @@ export class PostgresEngine implements Engine {
     await this.connection.close();
     if (this.ownsDatabase) await this.onClose();
   }
+}
+
+/**
+ * PostgreSQL infers a parameter's type from where it stands, and gives up
+ * where DuckDB does not (`$1 AS metric` in a UNION branch, `CONCAT($2, …)`).
+ * The compilers bind JavaScript values, whose kind is the type: text,
+ * boolean, bigint; a whole number is NUMERIC (exact, and `/` on it is no
+ * integer division), any other number DOUBLE PRECISION. Our SQL holds no
+ * `$n` inside a quoted literal (every value is bound), so marking each
+ * placeholder is safe.
+ */
+export function typedPlaceholders(sql: string, params: readonly SqlValue[]): string {
+  if (params.length === 0) return sql;
+  return sql.replace(/\$(\d+)\b/g, (placeholder, n: string) => {
+    const value = params[Number(n) - 1];
+    switch (typeof value) {
+      case "string":
+        return `${placeholder}::text`;
+      case "boolean":
+        return `${placeholder}::boolean`;
+      case "bigint":
+        return `${placeholder}::bigint`;
+      case "number":
+        return `${placeholder}::${Number.isInteger(value) ? "numeric" : "double precision"}`;
+      default:
+        return placeholder;
+    }
+  });
 }
 
 /** The COPY statement both adapters run (CSV as csv-lines.ts writes it). */
