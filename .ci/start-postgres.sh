@@ -15,11 +15,21 @@ as_postgres() {
 }
 PG_DATA=$(mktemp -d /tmp/crm-kpi-pg.XXXXXX)
 chown postgres "$PG_DATA" 2>/dev/null || true
-PG_PORT=${PG_PORT:-$((20000 + RANDOM % 20000))}
 as_postgres "$PG_BIN/initdb" -D "$PG_DATA/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA/data" -l "$PG_DATA/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_DATA -c fsync=off" start >/dev/null
-export CRM_KPI_TEST_PG="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+# A random port, again if another process holds it.
+for _ in 1 2 3 4 5; do
+  PG_PORT=$((20000 + RANDOM % 20000))
+  if as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA/data" -l "$PG_DATA/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_DATA -c fsync=off" start >/dev/null; then
+    export CRM_KPI_TEST_PG="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+    break
+  fi
+done
+if [ -z "${CRM_KPI_TEST_PG:-}" ]; then
+  echo "PostgreSQL 15 did not start; its log:" >&2
+  cat "$PG_DATA/server.log" >&2
+  return 1 2>/dev/null || exit 1
+fi
 stop_postgres() { as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA/data" -m immediate stop >/dev/null 2>&1; rm -rf "$PG_DATA"; }
 trap stop_postgres EXIT
 echo "PostgreSQL 15 on 127.0.0.1:$PG_PORT for the tests (CRM_KPI_TEST_PG)" >&2

@@ -7,7 +7,7 @@
  */
 import { copyFile, rm, writeFile } from "node:fs/promises";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { openDuckDB } from "../src/engines/duckdb/duckdb-engine.js";
+import { duckdbInstanceSettings, openDuckDB } from "../src/engines/duckdb/duckdb-engine.js";
 import { importDataset } from "../src/import/import-dataset.js";
 import { entityRowCounts } from "../src/report/data-range.js";
 import { type ReportRequest, runReport } from "../src/report/run-report.js";
@@ -129,9 +129,7 @@ export async function literalPhase(
 export async function importBaselinePhase(dataDir: string, dbFile: string): Promise<ImportBaselinePhase> {
   await rm(dbFile, { force: true });
   await rm(`${dbFile}.wal`, { force: true });
-  const instance = await DuckDBInstance.create(dbFile, {
-    memory_limit: process.env.CRM_KPI_DUCKDB_MEMORY ?? "1GB",
-  });
+  const instance = await DuckDBInstance.create(dbFile, duckdbInstanceSettings());
   const connection = await instance.connect();
   try {
     const t0 = performance.now();

@@ -139,7 +139,7 @@ export async function writeResults(
     "",
     `Data: \`generateDataset(dir, { scale, seed: ${seed} })\`. Every phase below runs in a child process of its own, ` +
       "so each peak RSS (`process.resourceUsage().maxRSS`) is that phase's alone; each DuckDB session has crm-kpi's " +
-      "memory budget (1 GB unless `CRM_KPI_DUCKDB_MEMORY`).",
+      "memory budget and settings (750 MB unless `CRM_KPI_DUCKDB_MEMORY`; `duckdbInstanceSettings`).",
     "",
     "- **import**: `importDataset(engine, dir)` into a fresh database file.",
     "- **read_csv + casts** (the import baseline): one `CREATE TABLE … AS SELECT CAST(NULLIF(TRIM(col), '') AS type) … " +

@@ -8,8 +8,9 @@ import {
   databaseError,
   removeCreatedDatabase,
 } from "../engines/database-file.js";
+import { isPostgresUrl, redactedUrl } from "../engines/database-url.js";
 import { isLockConflict, lockHolderPid, retryWhileLocked } from "../engines/duckdb/duckdb-lock.js";
-import { migrate, readSchemaState } from "../engines/migrate.js";
+import { migrate, readSchemaState, type SchemaState } from "../engines/migrate.js";
 import { isLang, type Lang } from "../messages/index.js";
 import type { CliIo } from "./cli-io.js";
 
@@ -130,6 +131,8 @@ async function openDatabase(target: string | DbTarget): Promise<OpenedDatabase> 
     mode,
     waitSeconds,
   } = typeof target === "string" ? { path: target, mode: "create" as const, waitSeconds: 0 } : target;
+  if (isPostgresUrl(shown))
+    return { engine: await openPostgresTarget(shown, mode), file: shown, created: false };
   // Loaded on demand: `crm-kpi metrics` and `--help` never start DuckDB.
   const { openDuckDB } = await import("../engines/duckdb/duckdb-engine.js");
   if (shown === ":memory:") return { engine: await openDuckDB(shown), file: shown, created: false };
@@ -141,18 +144,7 @@ async function openDatabase(target: string | DbTarget): Promise<OpenedDatabase> 
     throw error;
   });
   try {
-    const schema = await readSchemaState(engine);
-    if (schema.version === undefined && schema.tables > 0) {
-      throw databaseError(
-        shown,
-        "database.error.foreign",
-        `${shown} is a DuckDB database, but not a crm-kpi one (it has ${schema.tables} tables of its own)`,
-        { tables: schema.tables },
-      );
-    }
-    if (mode === "read" && schema.version === undefined) {
-      throw databaseError(shown, "database.error.empty", `The database ${shown} holds no crm-kpi data yet`);
-    }
+    const schema = await checkSchema(engine, shown, mode, "database.error.foreign");
     if (mode !== "read") await migrate(engine);
     else if ((schema.version ?? 0) < SCHEMA_VERSION) {
       // An older file: bring it up to date once (read-write), then read it read-only.
@@ -171,6 +163,55 @@ async function openDatabase(target: string | DbTarget): Promise<OpenedDatabase> 
     if (!existed) await removeCreatedDatabase(file);
     throw error;
   }
+}
+
+/**
+ * A PostgreSQL database named by URL (docs/database.md, PostgreSQL): no file
+ * checks and no lock (the server runs transactions side by side), but the
+ * same schema checks as a file.
+ */
+async function openPostgresTarget(url: string, mode: DbMode): Promise<Engine> {
+  const { openPostgres } = await import("../engines/postgres/open-postgres.js");
+  const shown = redactedUrl(url);
+  const engine = await openPostgres(url, { migrate: false }).catch((error: unknown) => {
+    const detail = error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
+    throw databaseError(
+      shown,
+      "database.error.postgresUnreachable",
+      `Cannot connect to the PostgreSQL database ${shown}: ${detail}`,
+      { detail },
+    );
+  });
+  try {
+    await checkSchema(engine, shown, mode, "database.error.foreignPostgres");
+    await migrate(engine);
+    return engine;
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+}
+
+/** Refuses a database that holds tables of its own, or (to read) no crm-kpi data yet. */
+async function checkSchema(
+  engine: Engine,
+  shown: string,
+  mode: DbMode,
+  foreignKey: "database.error.foreign" | "database.error.foreignPostgres",
+): Promise<SchemaState> {
+  const schema = await readSchemaState(engine);
+  if (schema.version === undefined && schema.tables > 0) {
+    throw databaseError(
+      shown,
+      foreignKey,
+      `${shown} is a database, but not a crm-kpi one (it has ${schema.tables} tables of its own)`,
+      { tables: schema.tables },
+    );
+  }
+  if (mode === "read" && schema.version === undefined) {
+    throw databaseError(shown, "database.error.empty", `The database ${shown} holds no crm-kpi data yet`);
+  }
+  return schema;
 }
 
 /** Opens the file, waiting up to `waitSeconds` for another process to let go of it. */

@@ -32,6 +32,16 @@ export interface Engine {
    */
   openBulkLoad?(table: string, columns: readonly string[]): BulkLoad;
   /**
+   * Optional: reads a well-formed CSV file with the engine's own reader into
+   * a new TEMP table, `CREATE TEMP TABLE table AS SELECT select FROM file`,
+   * where the file's columns are `c0`, `c1`, … (text; NULL for an empty
+   * cell) and rows keep the file's order. Returns the SQL expression that
+   * gives a row's 0-based record index in `table` (the importer's fast
+   * path, src/import/fast-csv-import.ts), or null when the engine cannot
+   * number rows so right now (then it created nothing).
+   */
+  createCsvTable?(table: string, csv: CsvFileSpec, select: readonly string[]): Promise<string | null>;
+  /**
    * A second session on the same database: its own connection, transactions
    * and temp tables, sharing the data. A server gives each request one, so a
    * long import does not block reads, and reads see the data as it was until
@@ -50,4 +60,12 @@ export interface BulkLoad {
   flush(): Promise<void>;
   /** Loads what is left and resolves once every added row is in the table. */
   close(): Promise<void>;
+}
+
+/** A CSV file as `Engine.createCsvTable` reads it: UTF-8, a header line, RFC 4180 quotes (`"`, doubled to escape). */
+export interface CsvFileSpec {
+  readonly path: string;
+  /** Cells per record, header included. */
+  readonly width: number;
+  readonly delimiter: string;
 }

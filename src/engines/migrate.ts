@@ -23,14 +23,14 @@ export async function migrate(engine: Engine): Promise<void> {
 export interface SchemaState {
   /** The crm-kpi schema version, or undefined when the file has no `schema_version` table. */
   readonly version: number | undefined;
-  /** Tables of any kind in the main schema: 0 for a fresh, empty DuckDB file. */
+  /** Tables of any kind in the current schema (`main`, `public`): 0 for a fresh, empty database. */
   readonly tables: number;
 }
 
 /** Reads the schema state without changing anything (works on a read-only connection). */
 export async function readSchemaState(engine: Engine): Promise<SchemaState> {
   const tables = await engine.query({
-    sql: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'",
+    sql: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()",
     params: [],
   });
   const names = tables.map((r) => String(r.name));

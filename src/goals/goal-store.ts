@@ -27,7 +27,11 @@ export async function saveGoal(engine: Engine, goal: Goal, now = Date.now()): Pr
     throw targetTooLarge(String(goal.target));
   }
   const q = engine.dialect.quoteIdentifier;
-  const placeholders = COLUMNS.map((_, i) => engine.dialect.placeholder(i + 1));
+  // Every column is text or a number but created_at, a TIMESTAMP: its text is cast, as every engine needs.
+  const placeholders = COLUMNS.map((column, i) => {
+    const placeholder = engine.dialect.placeholder(i + 1);
+    return column === "created_at" ? engine.dialect.timestampParam(placeholder) : placeholder;
+  });
   await engine.transaction(async () => {
     await engine.execute(`DELETE FROM ${q("goals")} WHERE goal_id = ${engine.dialect.placeholder(1)}`, [
       goal.id,

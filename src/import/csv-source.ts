@@ -130,6 +130,7 @@ export function csvSource(
     entity,
     file,
     delimiter,
+    csvFile: { path, encoding: options.encoding },
     progress: () => ({ bytesRead, bytesTotal }),
     async columns() {
       for await (const batch of allRows()) return (batch.rows[0] as string[]).map((c) => c.trim());

@@ -54,6 +54,19 @@ export class FxTable {
     this.sealed = sealed;
   }
 
+  /** Every sealed rate, for an engine-side copy of the table (the fast import path). */
+  *sealedRates(): Iterable<{
+    readonly currency: string;
+    readonly day: number;
+    readonly rate: ScaledDecimal;
+  }> {
+    for (const [currency, table] of this.sealed) {
+      for (let i = 0; i < table.days.length; i++) {
+        yield { currency, day: table.days[i] as number, rate: table.rates[i] as ScaledDecimal };
+      }
+    }
+  }
+
   /** The latest rate of `currency` on or before `day`; base currency = 1 (returns null). */
   lookup(currency: string, day: number): ScaledDecimal | FxMiss | null {
     if (currency === this.baseCurrency) return null;

@@ -13,12 +13,13 @@ import {
   storeDatasetSettings,
 } from "./dataset-settings.js";
 import { discoverSources } from "./discover-sources.js";
+import { FastCsvStager, type FastStage } from "./fast-csv-import.js";
 import { FxTable } from "./fx-table.js";
 import { headerProblems } from "./header-checks.js";
 import { type ImportIssue, ImportRejectedError, issueValue } from "./import-issue.js";
 import { mappedSources } from "./mapping/index.js";
 import { detectedPreset, namedPreset, noDataFiles, type PresetUsed } from "./presets/choose-preset.js";
-import { cellValues, type RawSource, type SourceAccounting } from "./raw-record.js";
+import { type CellBatch, cellValues, type RawSource, type SourceAccounting } from "./raw-record.js";
 import { findOrphanReferences } from "./reference-checks.js";
 import { RejectsWriter } from "./rejects-writer.js";
 import { type RowProblem, RowValidator } from "./row-validator.js";
@@ -54,6 +55,12 @@ export interface ImportOptions {
   preset?: string;
   /** Told which preset reads the folder (named or recognized) before any row is read. */
   onPreset?: (preset: PresetUsed) => void;
+  /**
+   * Let the engine read plain canonical CSV files itself (default true; see
+   * docs/import.md); false reads every file in JavaScript. The
+   * stored rows and the issues are the same either way.
+   */
+  fastPath?: boolean;
 }
 
 /** Separators `--delimiter` accepts; `\t` and `tab` name a tab. */
@@ -83,6 +90,8 @@ export interface ImportResult {
   mappingAccounting?: SourceAccounting[];
   /** The preset the import used: named with `preset`, or recognized from the headers (`detected`). */
   preset?: PresetUsed;
+  /** Files the engine read itself (the fast path), in import order. */
+  fastFiles: string[];
 }
 
 /** Rows per `appendRows` call for engines without a bulk load: amortizes the call, bounds memory. */
@@ -180,11 +189,15 @@ export async function importSources(
   );
   await requireCustomers(engine, ordered);
 
+  const fx = new FxTable(settings.base_currency);
   const run: Run = {
     engine,
     settings,
     options,
-    fx: new FxTable(settings.base_currency),
+    fx,
+    fast: options.fastPath === false ? undefined : new FastCsvStager({ engine, settings, fx }),
+    sourcesPerEntity: countBy(ordered.map((s) => s.entity)),
+    fastFiles: [],
     validators: new Map(),
     errors: [],
     warnings: [...sourceWarnings],
@@ -206,7 +219,7 @@ export async function importSources(
       await importSource(run, source);
     }
     const staged = new Set(IMPORT_ORDER.filter((e) => rowsByEntity[e] > 0));
-    run.warnings.push(...(await findOrphanReferences(engine, staged)));
+    run.warnings.push(...(await findOrphanReferences(engine, staged, (e) => run.fast?.viewOf(e))));
     run.warnings.sort(compareIssues);
     if (run.errors.length > 0 && !options.skipInvalid)
       throw new ImportRejectedError(run.errors, run.warnings);
@@ -214,11 +227,12 @@ export async function importSources(
       await castStaged(engine, entity, run.validators.get(entity)?.decimalStats ?? []);
     }
     await engine.transaction(async () => {
-      for (const entity of staged) await upsertStaged(engine, entity);
+      for (const entity of staged) await upsertStaged(engine, entity, run.fast?.viewOf(entity));
       await storeDatasetSettings(engine, settings);
     });
   } finally {
     await run.rejects?.close();
+    await run.fast?.drop();
     await dropImportTables(engine, allEntities);
   }
   const rejected = run.rejects?.count ?? 0;
@@ -230,6 +244,7 @@ export async function importSources(
     durationMs: Math.round(performance.now() - started),
     ...(run.rejects && rejected > 0 ? { rejectsFile: run.rejects.path } : {}),
     settings,
+    fastFiles: run.fastFiles,
   };
 }
 
@@ -244,6 +259,16 @@ interface Run {
   readonly warnings: ImportIssue[];
   readonly rowsByEntity: Record<EntityName, number>;
   readonly rejects: RejectsWriter | undefined;
+  /** The fast path for canonical CSV files, unless `fastPath` is off. */
+  readonly fast: FastCsvStager | undefined;
+  readonly sourcesPerEntity: ReadonlyMap<EntityName, number>;
+  readonly fastFiles: string[];
+}
+
+function countBy<T>(items: readonly T[]): Map<T, number> {
+  const counts = new Map<T, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return counts;
 }
 
 async function requireCustomers(engine: Engine, sources: readonly RawSource[]): Promise<void> {
@@ -367,11 +392,24 @@ async function importSource(run: Run, source: RawSource): Promise<void> {
   const rowErrors: RowProblem[] = [];
   const rowWarnings: RowProblem[] = [];
   let rows = 0;
+  let fast: FastStage | null = null;
   const report = () => {
     if (!run.options.onProgress) return;
     const p = source.progress?.() ?? { bytesRead: 0, bytesTotal: 0 };
-    run.options.onProgress({ file: source.file, bytesRead: p.bytesRead, bytesTotal: p.bytesTotal, rows });
+    // A file the engine read is read whole, whatever part the re-read of its flagged rows covered.
+    const bytesRead = fast ? p.bytesTotal : p.bytesRead;
+    run.options.onProgress({ file: source.file, bytesRead, bytesTotal: p.bytesTotal, rows });
   };
+  // The engine reads the file itself when it can; then only the rows it flagged are validated here.
+  if (run.fast?.eligible(source, run.sourcesPerEntity.get(def.name) ?? 0)) {
+    fast = await run.fast.stage(source, def, columns);
+    if (fast) {
+      run.fastFiles.push(source.file);
+      rows = fast.records;
+      run.rowsByEntity[def.name] += fast.records - fast.flagged.length;
+      report();
+    }
+  }
   const load = openLoad(run.engine, table, names);
   /** Takes a valid row; true when a batch is due (then `await flushLoad()`). */
   const take = (row: SqlValue[]): boolean => {
@@ -398,8 +436,48 @@ async function importSource(run: Run, source: RawSource): Promise<void> {
     await run.rejects?.write(issues, cells());
     return false;
   };
+  /** Validates row `k` of a batch of cells; a valid row goes to the load. */
+  const judgeCells = async (batch: CellBatch, k: number, positions: readonly number[]): Promise<void> => {
+    const cells = batch.rows[k] as readonly string[];
+    const line = batch.lines[k] as number;
+    const row = validator.validateCells(
+      cells,
+      positions,
+      source.file,
+      line,
+      batch.defects[k],
+      rowErrors,
+      rowWarnings,
+    );
+    const valid =
+      row !== null && rowWarnings.length === 0
+        ? true
+        : await settle(row !== null, source.file, line, () => cellValues(batch.header, cells));
+    if (valid && take(row as SqlValue[])) await flushLoad();
+  };
   try {
-    if (source.cellBatches) {
+    if (fast && source.cellBatches) {
+      const { flagged } = fast;
+      let index = 0;
+      let next = 0;
+      if (flagged.length > 0) {
+        for await (const cellBatch of source.cellBatches()) {
+          const positions = validator.positionsIn(cellBatch.header);
+          const { rows: cellRows, lines } = cellBatch;
+          for (let k = 0; k < cellRows.length && next < flagged.length; k++, index++) {
+            if (index !== flagged[next]) continue;
+            next++;
+            const line = lines[k] as number;
+            if (line !== fast.lineOf(index))
+              throw new Error(`fast path: record ${index} at line ${line}, scanned ${fast.lineOf(index)}`);
+            await judgeCells(cellBatch, k, positions);
+          }
+          if (next >= flagged.length) break;
+        }
+      }
+      if (next !== flagged.length)
+        throw new Error(`fast path: ${flagged.length - next} flagged records not found`);
+    } else if (source.cellBatches) {
       // The fast path: positional cells, no object per row, no await per row.
       let header: readonly string[] | undefined;
       let positions: readonly number[] = [];
@@ -408,25 +486,9 @@ async function importSource(run: Run, source: RawSource): Promise<void> {
           header = cellBatch.header;
           positions = validator.positionsIn(header);
         }
-        const { rows: cellRows, lines, defects } = cellBatch;
-        for (let k = 0; k < cellRows.length; k++) {
+        for (let k = 0; k < cellBatch.rows.length; k++) {
           rows++;
-          const cells = cellRows[k] as readonly string[];
-          const line = lines[k] as number;
-          const row = validator.validateCells(
-            cells,
-            positions,
-            source.file,
-            line,
-            defects[k],
-            rowErrors,
-            rowWarnings,
-          );
-          const valid =
-            row !== null && rowWarnings.length === 0
-              ? true
-              : await settle(row !== null, source.file, line, () => cellValues(cellBatch.header, cells));
-          if (valid && take(row as SqlValue[])) await flushLoad();
+          await judgeCells(cellBatch, k, positions);
         }
       }
     } else {

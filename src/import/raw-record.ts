@@ -35,6 +35,11 @@ export interface RawSource {
   readonly file: string;
   /** The cell separator, for CSV sources (a header of one column holding another separator is a hint). */
   readonly delimiter?: string;
+  /**
+   * For a canonical CSV file: where it is and the encoding asked for, so an
+   * engine that reads CSV itself may read it (the fast path, fast-csv-import.ts).
+   */
+  readonly csvFile?: { readonly path: string; readonly encoding: string | undefined };
   /** Column names present in the source (after mapping), to reject files missing a required column. */
   columns(): Promise<readonly string[]>;
   records(): AsyncIterable<RawRecord>;

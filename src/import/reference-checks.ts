@@ -1,7 +1,7 @@
 import type { Engine } from "../core/engine.js";
 import { ENTITIES, type EntityName } from "../core/model/entities.js";
 import { type ImportIssue, issueValue } from "./import-issue.js";
-import { stageTable } from "./staging.js";
+import { type FastViews, stageTable } from "./staging.js";
 
 /** At most this many orphan warnings per column are listed; the rest are counted in one summary warning. */
 export const WARNINGS_PER_COLUMN = 1000;
@@ -15,15 +15,24 @@ export const WARNINGS_PER_COLUMN = 1000;
 export async function findOrphanReferences(
   engine: Engine,
   staged: ReadonlySet<EntityName>,
+  /** The fast path's views of an entity's rows, when it staged some (they count as staged). */
+  fastViewOf: (entity: EntityName) => FastViews | undefined = () => undefined,
 ): Promise<ImportIssue[]> {
   const q = engine.dialect.quoteIdentifier;
+  /** The staged rows of `entity` as a FROM item, with `columns`. */
+  const stagedRows = (entity: EntityName, columns: readonly string[]): string => {
+    const view = fastViewOf(entity)?.cells;
+    const list = columns.map(q).join(", ");
+    if (!view) return q(stageTable(entity));
+    return `(SELECT ${list} FROM ${q(stageTable(entity))} UNION ALL SELECT ${list} FROM ${q(view)})`;
+  };
   const warnings: ImportIssue[] = [];
   const rowCount = new Map<EntityName, number>();
   const countRows = async (entity: EntityName): Promise<number> => {
     let n = rowCount.get(entity);
     if (n === undefined) {
       const rows = await engine.query({
-        sql: `SELECT (SELECT count(*) FROM ${q(entity)}) + (SELECT count(*) FROM ${q(stageTable(entity))}) AS n`,
+        sql: `SELECT (SELECT count(*) FROM ${q(entity)}) + (SELECT count(*) FROM ${stagedRows(entity, ["_line"])}) AS n`,
         params: [],
       });
       n = Number(rows[0]?.n ?? 0);
@@ -40,8 +49,8 @@ export async function findOrphanReferences(
       const rc = q(ref.column);
       const where = `s.${c} IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM ${q(ref.entity)} t WHERE t.${rc} = s.${c})
-        AND NOT EXISTS (SELECT 1 FROM ${q(stageTable(ref.entity))} t WHERE t.${rc} = s.${c})`;
-      const from = `${q(stageTable(entity.name))} s`;
+        AND NOT EXISTS (SELECT 1 FROM ${stagedRows(ref.entity, [ref.column])} t WHERE t.${rc} = s.${c})`;
+      const from = `${stagedRows(entity.name, ["_file", "_line", column.name])} s`;
       const rows = await engine.query({
         sql: `SELECT s."_file" AS f, CAST(s."_line" AS INTEGER) AS l, s.${c} AS v, count(*) OVER () AS total
               FROM ${from} WHERE ${where} ORDER BY s."_file", s."_line" LIMIT ${WARNINGS_PER_COLUMN}`,

@@ -62,7 +62,7 @@ const STORAGE_SCALE = 12;
 const SCALE_DEFAULTS: Record<string, readonly [number, number]> = { nps: [0, 10], ces: [1, 5], csat: [1, 5] };
 
 /** Pairs [later, earlier] where the later one before the earlier one is a warning, not an error. */
-const TIME_ORDER: Partial<Record<EntityName, readonly (readonly [string, string])[]>> = {
+export const TIME_ORDER: Partial<Record<EntityName, readonly (readonly [string, string])[]>> = {
   deals: [["closed_at", "created_at"]],
   leads: [["converted_at", "created_at"]],
   tickets: [

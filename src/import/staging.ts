@@ -45,7 +45,7 @@ export async function dropImportTables(engine: Engine, entities: readonly Entity
  * every value of a column fits 18 digits we cast through a 64-bit decimal of
  * the exact observed scale first, which is exact and much faster.
  */
-function decimalCast(expr: string, stats: DecimalStats | null): string {
+export function decimalCast(expr: string, stats: DecimalStats | null): string {
   if (stats && stats.fracDigits <= 12 && stats.intDigits + stats.fracDigits <= 18) {
     return `CAST(CAST(${expr} AS DECIMAL(${stats.intDigits + stats.fracDigits}, ${stats.fracDigits})) AS ${MONEY_SQL_TYPE})`;
   }
@@ -87,21 +87,51 @@ export async function castStaged(
   );
 }
 
-/** Replaces stored rows that share a key with the typed rows, then inserts them. Run inside a transaction. */
-export async function upsertStaged(engine: Engine, entity: EntityName): Promise<void> {
+/** The views of an entity's fast-staged rows (storage columns, typed, file order by `_line`). */
+export interface FastViews {
+  /** Every storage column. */
+  readonly rows: string;
+  /** Every storage column but `<money>_base` (no rate lookups): for key and reference checks. */
+  readonly cells: string;
+  /** Whether `rows` come in file order (else they are sorted by `_line` on insert). */
+  readonly inFileOrder: boolean;
+}
+
+/**
+ * Replaces stored rows that share a key with the typed rows (and the fast
+ * path's rows of the entity, `fast`), then inserts them. Run inside a transaction.
+ */
+export async function upsertStaged(engine: Engine, entity: EntityName, fast?: FastViews): Promise<void> {
   const q = engine.dialect.quoteIdentifier;
   const def = entityDef(entity);
   const target = q(entity);
   const typed = q(typedTable(entity));
-  const [onlyKey] = def.key;
-  if (def.key.length === 1 && onlyKey) {
-    await engine.execute(`DELETE FROM ${target} WHERE ${q(onlyKey)} IN (SELECT ${q(onlyKey)} FROM ${typed})`);
-  } else {
-    const match = def.key.map((k) => `s.${q(k)} IS NOT DISTINCT FROM ${target}.${q(k)}`).join(" AND ");
-    await engine.execute(`DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${typed} s WHERE ${match})`);
+  const [stored] = await engine.query({ sql: `SELECT EXISTS (SELECT 1 FROM ${target}) AS any`, params: [] });
+  if (stored?.any === true) {
+    // The fast rows' keys come from the view without rate lookups: keys never include `<money>_base`.
+    const keySources = [typed, ...(fast ? [q(fast.cells)] : [])];
+    const [onlyKey] = def.key;
+    if (def.key.length === 1 && onlyKey) {
+      const keys = keySources.map((s) => `SELECT ${q(onlyKey)} FROM ${s}`).join(" UNION ALL ");
+      await engine.execute(`DELETE FROM ${target} WHERE ${q(onlyKey)} IN (${keys})`);
+    } else {
+      const match = def.key.map((k) => `s.${q(k)} IS NOT DISTINCT FROM ${target}.${q(k)}`).join(" AND ");
+      for (const source of keySources) {
+        await engine.execute(`DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${source} s WHERE ${match})`);
+      }
+    }
   }
   const names = storageColumns(def)
     .map((c) => q(c.name))
     .join(", ");
-  await engine.execute(`INSERT INTO ${target} (${names}) SELECT ${names} FROM ${typed}`);
+  if (!fast) {
+    await engine.execute(`INSERT INTO ${target} (${names}) SELECT ${names} FROM ${typed}`);
+    return;
+  }
+  // One INSERT: in DuckDB 1.5.6 an INSERT of no rows followed by one of a row group or more
+  // (122,880 rows) into the same table in one transaction loses the second one's rows.
+  const rows = `SELECT ${names} FROM ${typed} UNION ALL SELECT ${names} FROM ${q(fast.rows)}`;
+  // Stored in file order, as the JavaScript path stores them (the view's line join may reorder rows).
+  const select = fast.inFileOrder ? rows : `SELECT * FROM (${rows}) ORDER BY ${q("_line")}`;
+  await engine.execute(`INSERT INTO ${target} (${names}) ${select}`);
 }

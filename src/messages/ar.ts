@@ -29,7 +29,8 @@ export const ar = {
   ...presetsAr,
   ...linkageAr,
   "cli.description": "مؤشرات إدارة علاقات العملاء التي يمكنك الوثوق بها، تُحسب على جهازك.",
-  "cli.option.db": "ملف قاعدة بيانات DuckDB (الافتراضي: $CRM_KPI_DB أو ‎./crm-kpi.duckdb)",
+  "cli.option.db":
+    "ملف قاعدة بيانات DuckDB، أو قاعدة بيانات PostgreSQL بصيغة ‎postgres://user@host/db (الافتراضي: $CRM_KPI_DB أو ‎./crm-kpi.duckdb)",
   "cli.option.lang": "لغة المخرجات: en أو fa أو ar أو zh (الافتراضي: $CRM_KPI_LANG أو en)",
   "cli.option.help": "عرض المساعدة لأمر",
   "cli.option.version": "عرض الإصدار",

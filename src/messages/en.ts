@@ -20,7 +20,8 @@ import { webEn } from "./web/en.js";
 const coreEn = {
   // CLI: program and commands
   "cli.description": "CRM metrics you can trust, computed on your own machine.",
-  "cli.option.db": "DuckDB database file (default: $CRM_KPI_DB or ./crm-kpi.duckdb)",
+  "cli.option.db":
+    "DuckDB database file, or a PostgreSQL database as postgres://user@host/db (default: $CRM_KPI_DB or ./crm-kpi.duckdb)",
   "cli.option.lang": "language of the output: en, fa, ar or zh (default: $CRM_KPI_LANG or en)",
   "cli.option.help": "show help for a command",
   "cli.option.version": "print the version",

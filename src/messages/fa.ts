@@ -30,7 +30,8 @@ export const fa = {
   ...linkageFa,
   "cli.description":
     "شاخص‌های مدیریت ارتباط با مشتری که می‌توانید به آن‌ها اعتماد کنید، محاسبه‌شده روی رایانهٔ خودتان.",
-  "cli.option.db": "فایل پایگاه دادهٔ DuckDB (پیش‌فرض: $CRM_KPI_DB یا ‎./crm-kpi.duckdb)",
+  "cli.option.db":
+    "فایل پایگاه دادهٔ DuckDB، یا پایگاه دادهٔ PostgreSQL به شکل ‎postgres://user@host/db (پیش‌فرض: $CRM_KPI_DB یا ‎./crm-kpi.duckdb)",
   "cli.option.lang": "زبان خروجی: en، fa، ar یا zh (پیش‌فرض: $CRM_KPI_LANG یا en)",
   "cli.option.help": "نمایش راهنمای یک فرمان",
   "cli.option.version": "نمایش نسخه",

@@ -29,7 +29,8 @@ export const zh = {
   ...presetsZh,
   ...linkageZh,
   "cli.description": "值得信赖的 CRM 指标，在您自己的电脑上计算。",
-  "cli.option.db": "DuckDB 数据库文件（默认：$CRM_KPI_DB 或 ./crm-kpi.duckdb）",
+  "cli.option.db":
+    "DuckDB 数据库文件，或形如 postgres://user@host/db 的 PostgreSQL 数据库（默认：$CRM_KPI_DB 或 ./crm-kpi.duckdb）",
   "cli.option.lang": "输出语言：en、fa、ar 或 zh（默认：$CRM_KPI_LANG 或 en）",
   "cli.option.help": "显示命令帮助",
   "cli.option.version": "显示版本",

@@ -4,10 +4,9 @@ import { parsePeriodLabel, periodsBetween } from "../calendar/periods.js";
 import type { Engine } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
 import { MetricContext } from "../core/metrics/context/metric-context.js";
-import { sharedRelationTable } from "../core/metrics/context/relation-names.js";
 import type { ReportPeriod } from "../core/metrics/context/report-period.js";
 import { openEnd } from "../core/metrics/fragments/sql-helpers.js";
-import { orderRelations, sharedRelationSelect } from "../core/metrics/relations/shared-relations.js";
+import { relationStatements } from "../core/metrics/relations/shared-relations.js";
 import type { CalendarId, DatasetSettings } from "../core/model/settings.js";
 import type { CompiledQuery } from "../core/sql/compiled-query.js";
 import type { SqlDialect } from "../core/sql/dialect.js";
@@ -147,13 +146,7 @@ export function compileCohorts(
     LEFT JOIN counts n ON n.cohort_idx = z.cohort_idx AND n.period_idx = p.idx
     LEFT JOIN revenue r ON r.cohort_idx = z.cohort_idx AND r.period_idx = p.idx
     ORDER BY z.cohort_idx, p.idx`;
-  const input = { periods };
-  const prelude = orderRelations(ctx.used).map((name) => {
-    const relCtx = new MetricContext(dialect, settings, {});
-    const select = sharedRelationSelect(name, relCtx, input);
-    const table = dialect.quoteIdentifier(sharedRelationTable(name));
-    return { sql: `CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`, params: relCtx.params.values };
-  });
+  const prelude = relationStatements(ctx.used, { periods }, dialect, settings);
   return { prelude, cells: { sql, params: ctx.params.values } };
 }
 

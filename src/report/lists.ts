@@ -117,9 +117,11 @@ export async function listCampaigns(
   );
   for (const statement of plan.prelude) await engine.execute(statement.sql, statement.params);
   const figures = new Map<string, Record<CampaignFigure, number | null>>();
-  for (const { metric, query } of plan.queries) {
-    const figure = metric.id.replace(/^campaign_/, "") as CampaignFigure;
+  for (const { requests, query } of plan.queries) {
     for (const row of await engine.query(query)) {
+      const metric = requests[row.req === undefined ? 0 : Number(row.req)]?.metric;
+      if (!metric) continue;
+      const figure = metric.id.replace(/^campaign_/, "") as CampaignFigure;
       const key = `${row.period_idx}\u0000${row.g0}`;
       const record = figures.get(key) ?? blankFigures();
       record[figure] = reportedValue(metric.kind, row as Parameters<typeof reportedValue>[1]).value;

@@ -109,9 +109,12 @@ export async function runReport(engine: Engine, request: ReportRequest): Promise
 
   const rows: OrderedValue[] = [];
   const wanted = request.metrics === "all" ? undefined : new Set(request.metrics);
-  for (const [queryIdx, { metric, grouping, query }] of plan.queries.entries()) {
-    const groupingRank = plan.queries.slice(0, queryIdx).filter((q) => q.metric === metric).length;
+  for (const { requests, query } of plan.queries) {
     for (const row of await engine.query(query)) {
+      // A statement of several requests tags each row with the request it answers.
+      const request = requests[row.req === undefined ? 0 : Number(row.req)];
+      if (!request) continue;
+      const { metric, grouping, groupingRank } = request;
       const id = String(row.metric);
       if (wanted && !wanted.has(id) && !wanted.has(metric.id)) continue;
       const period = periods[Number(row.period_idx)];
@@ -138,7 +141,12 @@ export async function runReport(engine: Engine, request: ReportRequest): Promise
     by.length === 0
       ? []
       : available
-          .filter((m) => !plan.queries.some((q) => q.metric === m && q.grouping.source === "customer"))
+          .filter(
+            (m) =>
+              !plan.queries.some((q) =>
+                q.requests.some((r) => r.metric === m && r.grouping.source === "customer"),
+              ),
+          )
           .map((m) => m.id);
   return { values, notAvailable, notBrokenDown, periods, settings, warnings, asOfMs };
 }

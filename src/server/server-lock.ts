@@ -1,4 +1,5 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
+import { isPostgresUrl } from "../engines/database-url.js";
 
 /** What a running server writes beside its database, so a CLI command can name it. */
 export interface ServerLockInfo {
@@ -8,9 +9,9 @@ export interface ServerLockInfo {
   readonly startedAt: string;
 }
 
-/** `<db>.server.json`; none for an in-memory database. */
+/** `<db>.server.json`; none for an in-memory database or a PostgreSQL server (which needs no lock). */
 export function serverLockPath(dbPath: string): string | undefined {
-  return dbPath === ":memory:" ? undefined : `${dbPath}.server.json`;
+  return dbPath === ":memory:" || isPostgresUrl(dbPath) ? undefined : `${dbPath}.server.json`;
 }
 
 export async function writeServerLock(dbPath: string, info: ServerLockInfo): Promise<void> {

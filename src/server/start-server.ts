@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Engine } from "../core/engine.js";
+import { redactedUrl } from "../engines/database-url.js";
 import { type ApiApp, DEFAULT_LIMITS, type ServerDatabase, type ServerLimits } from "./app-types.js";
 import { createApp } from "./create-app.js";
 import { warmReports } from "./routes/report.js";
@@ -38,7 +39,12 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const db = await openServerDatabase(options.engine);
   const app = createApp(
-    { db, dbLabel: options.dbPath, auth: options.auth, limits: options.limits ?? DEFAULT_LIMITS },
+    {
+      db,
+      dbLabel: redactedUrl(options.dbPath),
+      auth: options.auth,
+      limits: options.limits ?? DEFAULT_LIMITS,
+    },
     options.webRoot ? { webRoot: options.webRoot } : {},
   );
   let server: ReturnType<typeof serve>;

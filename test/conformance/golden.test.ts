@@ -3,9 +3,9 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/core/engine.js";
 import type { MetricValue } from "../../src/core/metrics/definition/metric-value.js";
-import { openDuckDB } from "../../src/engines/duckdb/duckdb-engine.js";
 import { importDataset } from "../../src/import/index.js";
 import { type ReportRequest, runReport } from "../../src/report/run-report.js";
+import { TEST_ENGINES } from "../support/test-engines.js";
 import { KNOWN_DISCREPANCIES } from "./known-discrepancies.js";
 
 /**
@@ -74,37 +74,45 @@ function compare(golden: readonly GoldenRow[], ours: Map<string, MetricValue>) {
   return { mismatches, extra };
 }
 
-describe.each([
+const GOLDEN_FILES = [
   { file: "gregorian", request: { grain: "month", calendar: "gregorian" } },
   { file: "persian", request: { grain: "month", calendar: "persian" } },
   { file: "gregorian-activity-purchase", request: { grain: "month", settings: { activity: "purchase" } } },
-] as const)("golden $file", ({ file, request }) => {
-  let engine: Engine;
-  let ours: Map<string, MetricValue>;
-  const golden = readGolden(file);
+] as const;
 
+// Every engine (DuckDB, PGlite, and a PostgreSQL server when CRM_KPI_TEST_PG names one) meets every golden value.
+describe.each(TEST_ENGINES)("golden values on $name", (testEngine) => {
+  let engine: Engine;
   beforeAll(async () => {
-    engine = await openDuckDB(":memory:");
+    engine = await testEngine.open();
     const result = await importDataset(engine, REFERENCE);
     expect(result.errors).toEqual([]);
-    // The golden range decides: the default range ends at the last complete period,
-    // and the Jalali file runs to 1404-10, which the data covers only in part.
-    const labels = golden.map((g) => g.period).sort();
-    ours = await reportAll(engine, { ...request, from: labels[0], to: labels.at(-1) });
-  });
-  afterAll(() => engine.close());
+  }, 120_000);
+  afterAll(() => engine?.close());
 
-  it("covers every metric of the golden file", () => {
-    const metrics = new Set(golden.map((g) => g.metric));
-    expect(metrics.size).toBeGreaterThanOrEqual(50);
-    const reported = new Set([...ours.values()].map((o) => o.metric));
-    expect([...metrics].filter((m) => !reported.has(m))).toEqual([]);
-  });
+  describe.each(GOLDEN_FILES)("golden $file", ({ file, request }) => {
+    let ours: Map<string, MetricValue>;
+    const golden = readGolden(file);
 
-  it("matches every golden row and reports no row the golden file lacks", () => {
-    const { mismatches, extra } = compare(golden, ours);
-    expect(mismatches.slice(0, 20)).toEqual([]);
-    expect(mismatches).toHaveLength(0);
-    expect(extra.slice(0, 20)).toEqual([]);
+    beforeAll(async () => {
+      // The golden range decides: the default range ends at the last complete period,
+      // and the Jalali file runs to 1404-10, which the data covers only in part.
+      const labels = golden.map((g) => g.period).sort();
+      ours = await reportAll(engine, { ...request, from: labels[0], to: labels.at(-1) });
+    }, 120_000);
+
+    it("covers every metric of the golden file", () => {
+      const metrics = new Set(golden.map((g) => g.metric));
+      expect(metrics.size).toBeGreaterThanOrEqual(50);
+      const reported = new Set([...ours.values()].map((o) => o.metric));
+      expect([...metrics].filter((m) => !reported.has(m))).toEqual([]);
+    });
+
+    it("matches every golden row and reports no row the golden file lacks", () => {
+      const { mismatches, extra } = compare(golden, ours);
+      expect(mismatches.slice(0, 20)).toEqual([]);
+      expect(mismatches).toHaveLength(0);
+      expect(extra.slice(0, 20)).toEqual([]);
+    });
   });
 });

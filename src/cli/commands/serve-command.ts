@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
 import { CrmKpiError } from "../../core/errors.js";
+import { isPostgresUrl, redactedUrl } from "../../engines/database-url.js";
 import { t } from "../../messages/index.js";
 import { type CliContext, dbAccess, openEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
@@ -28,8 +29,10 @@ export async function runServeCommand(ctx: CliContext, options: ServeCommandOpti
   const { assertSafeBinding } = await import("../../server/security/binding.js");
   const { startServer } = await import("../../server/start-server.js");
   assertSafeBinding(options.host, options.auth === true);
-  const dbPath = options.db === ":memory:" ? options.db : path.resolve(options.db);
-  if (options.demo && dbPath !== ":memory:" && !existsSync(dbPath)) {
+  const dbPath =
+    options.db === ":memory:" || isPostgresUrl(options.db) ? options.db : path.resolve(options.db);
+  // The demo fills a new file; a PostgreSQL database is the user's to fill (crm-kpi import … --db postgres://…).
+  if (options.demo && dbPath !== ":memory:" && !isPostgresUrl(dbPath) && !existsSync(dbPath)) {
     writeLine(ctx.io.stderr, t(ctx.lang, "server.serve.demo", { db: options.db }));
     const imported = await importDemo(ctx, options.db);
     if (imported !== EXIT.ok) return imported;
@@ -42,7 +45,10 @@ export async function runServeCommand(ctx: CliContext, options: ServeCommandOpti
     port: options.port,
     auth: options.auth === true,
   });
-  writeLine(ctx.io.stdout, t(ctx.lang, "server.serve.listening", { db: options.db, url: server.url }));
+  writeLine(
+    ctx.io.stdout,
+    t(ctx.lang, "server.serve.listening", { db: redactedUrl(options.db), url: server.url }),
+  );
   writeLine(ctx.io.stderr, t(ctx.lang, "server.serve.stop"));
   await new Promise<void>((resolve) => {
     const stop = () => {

@@ -1,3 +1,4 @@
+import { assertUnreachable } from "../errors.js";
 import type { ColumnKind } from "../model/entities.js";
 
 /**
@@ -33,3 +34,39 @@ export interface SqlDialect {
 }
 
 export const MONEY_SQL_TYPE = "DECIMAL(38,12)";
+
+/** An engine's names for the storage types (money and decimals are MONEY_SQL_TYPE everywhere). */
+export interface StorageTypeNames {
+  readonly text: string;
+  readonly timestamp: string;
+  readonly date: string;
+  readonly integer: string;
+  readonly number: string;
+  readonly sourceLine: string;
+}
+
+/** The storage type of a canonical column kind, in an engine's names (`SqlDialect.columnType`). */
+export function storageType(kind: ColumnKind | "source_line", names: StorageTypeNames): string {
+  switch (kind) {
+    case "id":
+    case "text":
+    case "enum":
+    case "currency":
+      return names.text;
+    case "timestamp":
+      return names.timestamp;
+    case "date":
+      return names.date;
+    case "money":
+    case "decimal":
+      return MONEY_SQL_TYPE;
+    case "integer":
+      return names.integer;
+    case "number":
+      return names.number;
+    case "source_line":
+      return names.sourceLine;
+    default:
+      return assertUnreachable(kind);
+  }
+}

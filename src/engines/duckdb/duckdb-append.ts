@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { BulkLoad } from "../../core/engine.js";
 import type { SqlValue } from "../../core/sql/compiled-query.js";
+import { csvLine } from "../csv-lines.js";
 import { duckdbDialect } from "./duckdb-dialect.js";
 
 /** Bytes of CSV per COPY: large enough for DuckDB's parallel reader, small next to memory. */
@@ -109,23 +110,4 @@ export async function appendWithDuckDBCopy(
   const load = openDuckDBCopyLoad(connection, table, columns);
   for (const row of rows) if (load.add(row)) await load.flush();
   await load.close();
-}
-
-function csvLine(row: readonly SqlValue[], width: number): string {
-  let line = "";
-  for (let i = 0; i < width; i++) {
-    if (i > 0) line += ",";
-    const value = row[i];
-    if (value === null || value === undefined) continue;
-    line += typeof value === "string" ? csvCell(value) : String(value);
-  }
-  return `${line}\n`;
-}
-
-const NEEDS_QUOTES = /[",\n\r]/;
-
-function csvCell(value: string): string {
-  if (value === "") return '""';
-  if (!NEEDS_QUOTES.test(value)) return value;
-  return `"${value.replaceAll('"', '""')}"`;
 }

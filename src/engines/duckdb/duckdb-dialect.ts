@@ -1,6 +1,4 @@
-import { assertUnreachable } from "../../core/errors.js";
-import type { ColumnKind } from "../../core/model/entities.js";
-import { MONEY_SQL_TYPE, type SqlDialect } from "../../core/sql/dialect.js";
+import { type SqlDialect, storageType } from "../../core/sql/dialect.js";
 
 /**
  * DuckDB, as it differs from the SQL the compilers assume:
@@ -13,30 +11,15 @@ export const duckdbDialect: SqlDialect = {
   name: "DuckDB",
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
   placeholder: (index) => `$${index}`,
-  columnType(kind: ColumnKind | "source_line"): string {
-    switch (kind) {
-      case "id":
-      case "text":
-      case "enum":
-      case "currency":
-        return "VARCHAR";
-      case "timestamp":
-        return "TIMESTAMP";
-      case "date":
-        return "DATE";
-      case "money":
-      case "decimal":
-        return MONEY_SQL_TYPE;
-      case "integer":
-        return "BIGINT";
-      case "number":
-        return "DOUBLE";
-      case "source_line":
-        return "INTEGER";
-      default:
-        return assertUnreachable(kind);
-    }
-  },
+  columnType: (kind) =>
+    storageType(kind, {
+      text: "VARCHAR",
+      timestamp: "TIMESTAMP",
+      date: "DATE",
+      integer: "BIGINT",
+      number: "DOUBLE",
+      sourceLine: "INTEGER",
+    }),
   timestampParam: (p) => `CAST(${p} AS TIMESTAMP)`,
   secondsBetween: (a, b) => `epoch(${b} - ${a})`,
   millisecondsBetween: (a, b) => `(epoch_ms(${b}) - epoch_ms(${a}))`,

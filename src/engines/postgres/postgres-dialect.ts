@@ -1,6 +1,4 @@
-import { assertUnreachable } from "../../core/errors.js";
-import type { ColumnKind } from "../../core/model/entities.js";
-import { MONEY_SQL_TYPE, type SqlDialect } from "../../core/sql/dialect.js";
+import { type SqlDialect, storageType } from "../../core/sql/dialect.js";
 
 /**
  * PostgreSQL (15 and later; PGlite is PostgreSQL 18), as it differs from the
@@ -14,30 +12,15 @@ export const postgresDialect: SqlDialect = {
   name: "PostgreSQL",
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
   placeholder: (index) => `$${index}`,
-  columnType(kind: ColumnKind | "source_line"): string {
-    switch (kind) {
-      case "id":
-      case "text":
-      case "enum":
-      case "currency":
-        return "TEXT";
-      case "timestamp":
-        return "TIMESTAMP";
-      case "date":
-        return "DATE";
-      case "money":
-      case "decimal":
-        return MONEY_SQL_TYPE;
-      case "integer":
-        return "BIGINT";
-      case "number":
-        return "DOUBLE PRECISION";
-      case "source_line":
-        return "INTEGER";
-      default:
-        return assertUnreachable(kind);
-    }
-  },
+  columnType: (kind) =>
+    storageType(kind, {
+      text: "TEXT",
+      timestamp: "TIMESTAMP",
+      date: "DATE",
+      integer: "BIGINT",
+      number: "DOUBLE PRECISION",
+      sourceLine: "INTEGER",
+    }),
   timestampParam: (p) => `CAST(${p} AS TIMESTAMP)`,
   secondsBetween: (a, b) => `CAST(EXTRACT(EPOCH FROM (${b} - ${a})) AS DOUBLE PRECISION)`,
   millisecondsBetween: (a, b) => `CAST(EXTRACT(EPOCH FROM (${b} - ${a})) * 1000 AS BIGINT)`,

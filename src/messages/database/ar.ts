@@ -38,4 +38,11 @@ export const databaseAr = {
     "تحوي قاعدة البيانات {file} بيانات مسبقًا ({rows} صفوف)؛ لا يكتب demo إلا في قاعدة بيانات جديدة أو فارغة، كي لا تختلط صفوفه بصفوفك أبدًا.",
   "database.demo.notEmpty.fix":
     "شغّل demo على ملف جديد، مثلًا ‎crm-kpi demo --db demo.duckdb، أو احذف {file} لتبدأ من جديد.",
+  "database.error.postgresUnreachable": "تعذّر الاتصال بقاعدة بيانات PostgreSQL ‏{file}: {detail}.",
+  "database.error.postgresUnreachable.fix":
+    "تحقّق من العنوان (‎postgres://user@host:port/database) ومن أن الخادم يعمل ويسمح لك بالدخول؛ توضع كلمة المرور في العنوان أو في PGPASSWORD.",
+  "database.error.foreignPostgres":
+    "قاعدة بيانات PostgreSQL ‏{file} ليست لـ crm-kpi (في مخططها {tables} جداول خاصة بها).",
+  "database.error.foreignPostgres.fix":
+    "خصّص لـ crm-kpi قاعدة بيانات خاصة به (‎createdb crm_kpi) ومرّر عنوانها، مثلًا ‎--db postgres://user@host/crm_kpi.",
 } as const satisfies Record<keyof typeof databaseEn, string>;

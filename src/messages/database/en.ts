@@ -38,4 +38,11 @@ export const databaseEn = {
     "The database {file} already holds data ({rows} rows); demo writes only into a new or empty database, so that its rows never mix with yours.",
   "database.demo.notEmpty.fix":
     "Run the demo on a new file, e.g. crm-kpi demo --db demo.duckdb, or delete {file} to start over.",
+  "database.error.postgresUnreachable": "Cannot connect to the PostgreSQL database {file}: {detail}.",
+  "database.error.postgresUnreachable.fix":
+    "Check the URL (postgres://user@host:port/database) and that the server runs and lets you in; the password goes in the URL or in PGPASSWORD.",
+  "database.error.foreignPostgres":
+    "The PostgreSQL database {file} is not a crm-kpi one (its schema has {tables} tables of its own).",
+  "database.error.foreignPostgres.fix":
+    "Give crm-kpi a database of its own (createdb crm_kpi) and pass its URL, e.g. --db postgres://user@host/crm_kpi.",
 } as const;

@@ -38,4 +38,11 @@ export const databaseFa = {
     "پایگاه داده {file} از پیش داده دارد ({rows} ردیف)؛ demo فقط در پایگاه دادهٔ تازه یا خالی می‌نویسد تا ردیف‌هایش هرگز با ردیف‌های شما درنیامیزد.",
   "database.demo.notEmpty.fix":
     "demo را روی فایلی تازه اجرا کنید، مثلاً ‎crm-kpi demo --db demo.duckdb، یا {file} را پاک کنید تا از نو آغاز کنید.",
+  "database.error.postgresUnreachable": "اتصال به پایگاه دادهٔ PostgreSQL ‏{file} ممکن نشد: {detail}.",
+  "database.error.postgresUnreachable.fix":
+    "نشانی (‎postgres://user@host:port/database) را بررسی کنید و اینکه سرور در حال اجراست و به شما راه می‌دهد؛ گذرواژه در نشانی یا در PGPASSWORD می‌آید.",
+  "database.error.foreignPostgres":
+    "پایگاه دادهٔ PostgreSQL ‏{file} از آنِ crm-kpi نیست (طرح آن {tables} جدول از خود دارد).",
+  "database.error.foreignPostgres.fix":
+    "برای crm-kpi پایگاه داده‌ای جدا بسازید (‎createdb crm_kpi) و نشانی‌اش را بدهید، مثلاً ‎--db postgres://user@host/crm_kpi.",
 } as const satisfies Record<keyof typeof databaseEn, string>;

@@ -33,4 +33,11 @@ export const databaseZh = {
     "数据库 {file} 中已有数据（{rows} 行）；demo 只写入新的或空的数据库，以免其数据与您的数据混在一起。",
   "database.demo.notEmpty.fix":
     "请在新文件上运行演示，例如 crm-kpi demo --db demo.duckdb，或删除 {file} 后重新开始。",
+  "database.error.postgresUnreachable": "无法连接 PostgreSQL 数据库 {file}：{detail}。",
+  "database.error.postgresUnreachable.fix":
+    "请检查地址（postgres://user@host:port/database），并确认服务器正在运行且允许您连接；密码写在地址中或 PGPASSWORD 里。",
+  "database.error.foreignPostgres":
+    "PostgreSQL 数据库 {file} 不是 crm-kpi 的数据库（其模式中有 {tables} 个自己的表）。",
+  "database.error.foreignPostgres.fix":
+    "请为 crm-kpi 单独建一个数据库（createdb crm_kpi），并传入其地址，例如 --db postgres://user@host/crm_kpi。",
 } as const satisfies Record<keyof typeof databaseEn, string>;

@@ -35,6 +35,8 @@ export async function runImportJob(
     };
     registry.progress(jobId, progress);
   };
+  // The outcome is recorded once the folder is gone, so a finished job has left nothing behind.
+  let record: () => void;
   try {
     const result = await db.write((engine) => {
       registry.start(jobId);
@@ -45,19 +47,18 @@ export async function runImportJob(
         onProgress,
       });
     });
-    registry.succeed(
-      jobId,
-      {
-        rowsByEntity: result.rowsByEntity,
-        rejected: result.rejected,
-        warnings: result.warnings.length,
-        durationMs: result.durationMs,
-      },
-      result.errors,
-    );
+    const summary = {
+      rowsByEntity: result.rowsByEntity,
+      rejected: result.rejected,
+      warnings: result.warnings.length,
+      durationMs: result.durationMs,
+    };
+    record = () => registry.succeed(jobId, summary, result.errors);
   } catch (error) {
-    registry.fail(jobId, { cause: error }, error instanceof ImportRejectedError ? error.issues : []);
+    const issues = error instanceof ImportRejectedError ? error.issues : [];
+    record = () => registry.fail(jobId, { cause: error }, issues);
   } finally {
     await folder.remove();
   }
+  record();
 }

@@ -1,22 +1,38 @@
 import type { DatasetSettings } from "../../model/settings.js";
 import type { CompiledQuery } from "../../sql/compiled-query.js";
+import { ParamList } from "../../sql/compiled-query.js";
 import type { SqlDialect } from "../../sql/dialect.js";
 import { MetricContext } from "../context/metric-context.js";
-import { type SharedRelationName, sharedRelationTable } from "../context/relation-names.js";
+import type { SharedRelationName } from "../context/relation-names.js";
 import type { ReportInput } from "../context/report-period.js";
-import type { Grouping, MetricDefinition } from "../definition/metric-definition.js";
-import { orderRelations, sharedRelationSelect } from "../relations/shared-relations.js";
+import type {
+  CombinedCompiler,
+  Grouping,
+  MetricDefinition,
+  MetricRequest,
+} from "../definition/metric-definition.js";
+import { relationStatements } from "../relations/shared-relations.js";
 
-export interface MetricQuery {
-  readonly metric: MetricDefinition;
-  readonly grouping: Grouping;
+/** A request of the plan, with its grouping's position among the metric's groupings (0: the first). */
+export interface PlannedRequest extends MetricRequest {
+  readonly groupingRank: number;
+}
+
+/**
+ * One statement answering one or more requests. Its rows carry `req`, the index
+ * in `requests` of the request they answer (absent when there is only one);
+ * a statement of several requests returns `metric`, `g0`…`gN`, `value`,
+ * `numerator` and `denominator` as text (one type per column across requests).
+ */
+export interface ReportQuery {
+  readonly requests: readonly PlannedRequest[];
   readonly query: CompiledQuery;
 }
 
 export interface ReportPlan {
   /** Statements that materialize the report-wide relations, in dependency order. */
   readonly prelude: readonly CompiledQuery[];
-  readonly queries: readonly MetricQuery[];
+  readonly queries: readonly ReportQuery[];
 }
 
 export interface ReportSpec extends ReportInput {
@@ -61,23 +77,105 @@ function isOwnDimension(metric: MetricDefinition, key: string): boolean {
 }
 
 /**
+ * Parts (a request, or a combined compiler's requests) of one family in one
+ * UNION ALL statement at most: fewer statements (each costs a few ms), while
+ * one union of the whole report ran out of memory at the 1 GB budget.
+ */
+const BATCH_SIZE = 10;
+
+/** Requests one statement part answers: one request, or those of one combined compiler. */
+interface Unit {
+  readonly combined?: CombinedCompiler;
+  readonly requests: PlannedRequest[];
+}
+
+/**
  * Compiles a whole report: pure, returns SQL and bound values only. Totals and
  * customer breakdowns get a row for every period (and every dimension value),
- * so an empty period reads 0 or null instead of disappearing.
+ * so an empty period reads 0 or null instead of disappearing. The requests of
+ * one combined compiler share one scan; the rest of a family goes in batches
+ * of up to BATCH_SIZE parts (a request, or a combined compiler's requests).
  */
 export function compileReport(spec: ReportSpec, dialect: SqlDialect, settings: DatasetSettings): ReportPlan {
   const used = new Set<SharedRelationName>(["periods"]);
-  const queries: MetricQuery[] = [];
+  const families = new Map<string, Unit[]>();
+  const combinedUnits = new Map<CombinedCompiler, Unit>();
   for (const metric of spec.metrics) {
-    for (const grouping of groupingsOf(metric, spec.by, spec.metricDimensions)) {
-      const ctx = new MetricContext(dialect, settings, spec.params);
-      const inner = metric.compile(ctx, grouping);
-      const sql = fillsRows(metric, grouping) ? fillEveryPeriod(ctx, metric, grouping, inner) : inner;
-      for (const name of ctx.used) used.add(name);
-      queries.push({ metric, grouping, query: { sql, params: ctx.params.values } });
+    for (const [groupingRank, grouping] of groupingsOf(metric, spec.by, spec.metricDimensions).entries()) {
+      const request = { metric, grouping, groupingRank };
+      const combined = metric.combined?.accepts?.(request) === false ? undefined : metric.combined;
+      const unit = combined ? combinedUnits.get(combined) : undefined;
+      if (unit) {
+        unit.requests.push(request);
+        continue;
+      }
+      const created: Unit = combined ? { combined, requests: [request] } : { requests: [request] };
+      if (combined) combinedUnits.set(combined, created);
+      pushTo(families, metric.family, created);
+    }
+  }
+  const queries: ReportQuery[] = [];
+  for (const units of families.values()) {
+    for (let i = 0; i < units.length; i += BATCH_SIZE) {
+      const params = new ParamList(dialect.placeholder);
+      const contexts: MetricContext[] = [];
+      const context = () => {
+        const ctx = new MetricContext(dialect, settings, spec.params, params);
+        contexts.push(ctx);
+        return ctx;
+      };
+      const batch = units.slice(i, i + BATCH_SIZE);
+      const sql = batchSql(context, batch);
+      queries.push({ requests: batch.flatMap((u) => u.requests), query: { sql, params: params.values } });
+      for (const ctx of contexts) for (const name of ctx.used) used.add(name);
     }
   }
   return { prelude: compilePrelude(used, spec, dialect, settings), queries };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The units' rows: one metric's query as it is, or a UNION ALL of every request's rows tagged with `req`. */
+function batchSql(context: () => MetricContext, units: readonly Unit[]): string {
+  const answer = (ctx: MetricContext, { metric, grouping }: MetricRequest, inner: string) =>
+    fillsRows(metric, grouping) ? fillEveryPeriod(ctx, metric, grouping, inner) : inner;
+  const [first] = units;
+  const [only] = first?.requests ?? [];
+  if (units.length === 1 && first?.combined === undefined && only) {
+    const ctx = context();
+    return answer(ctx, only, only.metric.compile(ctx, only.grouping));
+  }
+  const requests = units.flatMap((u) => u.requests);
+  const width = Math.max(...requests.map((r) => r.grouping.keys.length));
+  const ctes: string[] = [];
+  const branches: string[] = [];
+  for (const unit of units) {
+    // A combined compiler's rows, materialized: each of its requests' branches reads them.
+    const rows = `family_rows_${ctes.length}`;
+    if (unit.combined)
+      ctes.push(`${rows} AS MATERIALIZED (${unit.combined.compile(context(), unit.requests)})`);
+    for (const [local, request] of unit.requests.entries()) {
+      const ctx = context();
+      const inner = unit.combined
+        ? `SELECT * FROM ${rows} WHERE req = ${local}`
+        : request.metric.compile(ctx, request.grouping);
+      const groups = Array.from({ length: width }, (_, i) =>
+        i < request.grouping.keys.length
+          ? `, CAST(b.g${i} AS VARCHAR) AS g${i}`
+          : `, CAST(NULL AS VARCHAR) AS g${i}`,
+      ).join("");
+      branches.push(`SELECT ${branches.length} AS req, CAST(b.metric AS VARCHAR) AS metric, b.period_idx${groups},
+        CAST(b.value AS VARCHAR) AS value, CAST(b.numerator AS VARCHAR) AS numerator,
+        CAST(b.denominator AS VARCHAR) AS denominator
+        FROM (${answer(ctx, request, inner)}) b`);
+    }
+  }
+  const union = branches.join("\nUNION ALL\n");
+  return ctes.length > 0 ? `WITH ${ctes.join(",\n")}\n${union}` : union;
 }
 
 function compilePrelude(
@@ -86,12 +184,7 @@ function compilePrelude(
   dialect: SqlDialect,
   settings: DatasetSettings,
 ): CompiledQuery[] {
-  return orderRelations(used).map((name) => {
-    const ctx = new MetricContext(dialect, settings, spec.params);
-    const select = sharedRelationSelect(name, ctx, spec);
-    const table = dialect.quoteIdentifier(sharedRelationTable(name));
-    return { sql: `CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`, params: ctx.params.values };
-  });
+  return relationStatements(used, spec, dialect, settings, spec.params);
 }
 
 export interface ExplainPlan {

@@ -13,6 +13,11 @@ export interface ReportPeriod {
 
 export interface ReportInput {
   readonly periods: readonly ReportPeriod[];
+  /**
+   * The report's customer dimensions (--by), when it has any: relations keyed
+   * by them (`window_stats_by`) and the RFM columns of `customers` use them.
+   */
+  readonly by?: readonly string[];
 }
 
 export function isoInstant(ms: number): string {

@@ -129,6 +129,11 @@ export interface MetricDefinition {
    * channel: channels come from spend too, and there is no null bucket).
    */
   readonly ownsCustomerRows?: boolean;
+  /**
+   * Compiles several requests of the metric's family as one statement (one scan, GROUPING SETS);
+   * the same object on every metric it serves. The report uses it instead of `compile`.
+   */
+  readonly combined?: CombinedCompiler;
   /** SQL for one grouping; see `Grouping` for the columns it must return. */
   compile(ctx: MetricContext, grouping: Grouping): string;
   /**
@@ -139,6 +144,35 @@ export interface MetricDefinition {
    * it counts 1), `detail` (short text, e.g. the timestamps that decided).
    */
   drill(ctx: MetricContext, grouping: Grouping): string;
+}
+
+/** One grouping of one metric, as a report asks for it. */
+export interface MetricRequest {
+  readonly metric: MetricDefinition;
+  readonly grouping: Grouping;
+}
+
+/**
+ * Several requests as one statement. Its rows are `compile`'s plus `req`, the
+ * index in `requests` of the request a row answers, and `g0`…`gN` up to the
+ * longest grouping (NULL beyond a request's own keys). Every request it is
+ * given has a metric whose `combined` is this object.
+ */
+export interface CombinedCompiler {
+  /** Whether it answers the request (absent: every request of its metrics); the others use `compile`. */
+  accepts?(request: MetricRequest): boolean;
+  compile(ctx: MetricContext, requests: readonly MetricRequest[]): string;
+}
+
+/** A metric's `compile` for one grouping from its family's combined compiler: the SQL is written once. */
+export function compileOneRequest(
+  combined: CombinedCompiler,
+  ctx: MetricContext,
+  request: MetricRequest,
+): string {
+  const groups = request.grouping.keys.map((_, i) => `, s.g${i}`).join("");
+  return `SELECT s.metric, s.period_idx${groups}, s.value, s.numerator, s.denominator
+    FROM (${combined.compile(ctx, [request])}) s`;
 }
 
 export interface SiblingDetail {

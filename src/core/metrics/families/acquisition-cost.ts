@@ -1,4 +1,3 @@
-import type { MetricContext } from "../context/metric-context.js";
 import type { Grouping, MetricDefinition } from "../definition/metric-definition.js";
 import {
   channelsSql,

@@ -1,16 +1,18 @@
 import type { EntityName } from "../../model/entities.js";
 import type { MetricContext } from "../context/metric-context.js";
 import { durationDays } from "../definition/duration-param.js";
-import type {
-  Grouping,
-  MetricDefinition,
-  MetricKind,
-  MetricParam,
-  MetricUnit,
+import {
+  type CombinedCompiler,
+  compileOneRequest,
+  type Grouping,
+  type MetricDefinition,
+  type MetricKind,
+  type MetricParam,
+  type MetricUnit,
 } from "../definition/metric-definition.js";
 import { spendRowsSql } from "../fragments/acquisition-spend.js";
 import { signedOrderAmount } from "../fragments/money-rows.js";
-import { drillColumns, metricColumns, type Part } from "../fragments/sql-helpers.js";
+import { drillColumns, NO_NUMBER, type Part } from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §6 `campaign_*`, one row per (period, campaign). Attribution:
@@ -135,12 +137,13 @@ interface CampaignMetricSpec {
 }
 
 function campaignMetric(spec: CampaignMetricSpec): MetricDefinition {
-  const sources = [...new Set(spec.terms.map((t) => t.source))];
+  const sources = sourcesOf(spec);
   const requires = [...new Set(sources.flatMap((s) => SOURCE_REQUIRES[s]))];
   const usesWindow = sources.includes("revenue");
   // Spend has no customer; leads belong to the customer they converted into (else the null bucket).
   const perCustomer = !sources.includes("spend");
-  return {
+  SPECS.set(spec.id, spec);
+  const metric: MetricDefinition = {
     id: spec.id,
     family: "marketing",
     kind: spec.kind,
@@ -154,27 +157,8 @@ function campaignMetric(spec: CampaignMetricSpec): MetricDefinition {
     ...(perCustomer
       ? { customerDimensions: "all", breakdownWithin: ["campaign_id"], ownsCustomerRows: true }
       : { customerDimensions: "none", noBreakdownReason: "metrics.breakdown.reason.campaignSpend" }),
-    compile(ctx, grouping) {
-      if (grouping.source === "customer") return compilePerSegment(ctx, spec, sources, grouping);
-      // Every campaign × every period, so a quiet campaign still shows its zeros.
-      const sums = sources
-        .map((s) => `SUM(CASE WHEN x.src = ${ctx.bind(s)} THEN x.amount END) AS ${s}`)
-        .join(", ");
-      const rows = sources
-        .map(
-          (s) =>
-            `SELECT ${ctx.bind(s)} AS src, r.idx, r.campaign_id, r.amount FROM (${sourceRowsSql(ctx, s)}) r`,
-        )
-        .join("\nUNION ALL\n");
-      return `SELECT ${metricColumns(ctx, spec.id, "p.idx", grouping, ["k.campaign_id"], {
-        ...(spec.value ? { value: spec.value } : {}),
-        ...(spec.numerator ? { numerator: spec.numerator } : {}),
-        ...(spec.denominator ? { denominator: spec.denominator } : {}),
-      })}
-        FROM ${ctx.rel("periods")} p CROSS JOIN (${campaignIdsSql()}) k
-        LEFT JOIN (SELECT x.idx, x.campaign_id, ${sums} FROM (${rows}) x GROUP BY x.idx, x.campaign_id) a
-          ON a.idx = p.idx AND a.campaign_id = k.campaign_id`;
-    },
+    combined: ALL_CAMPAIGN_METRICS,
+    compile: (ctx, grouping) => compileOneRequest(ALL_CAMPAIGN_METRICS, ctx, { metric, grouping }),
     drill(ctx, grouping) {
       return spec.terms
         .map((term) => {
@@ -195,7 +179,74 @@ function campaignMetric(spec: CampaignMetricSpec): MetricDefinition {
         .join("\nUNION ALL\n");
     },
   };
+  return metric;
 }
+
+const SPECS = new Map<string, CampaignMetricSpec>();
+
+const sourcesOf = (spec: CampaignMetricSpec): Source[] => [...new Set(spec.terms.map((t) => t.source))];
+
+/**
+ * Every campaign metric, per campaign and per campaign and segment, from one
+ * set of per-source sums (GROUPING SETS). Per campaign: every campaign ×
+ * every period, so a quiet campaign still shows its zeros; per segment: the
+ * groups where one of the metric's sources has rows. Each source sums its
+ * own amount column (a count stays an integer, spend a double).
+ */
+const ALL_CAMPAIGN_METRICS: CombinedCompiler = {
+  compile(ctx, requests) {
+    const specs = requests.map((r) => SPECS.get(r.metric.id) as CampaignMetricSpec);
+    const sources = [...new Set(specs.flatMap(sourcesOf))];
+    const segmentKeys = [
+      ...new Set(requests.flatMap((r) => (r.grouping.source === "customer" ? r.grouping.keys.slice(1) : []))),
+    ];
+    const segment = segmentOf(ctx, { keys: ["campaign_id", ...segmentKeys], source: "customer" });
+    const segmentColumns =
+      segmentKeys.length === 0 ? "" : segment.groups.map((g, i) => `, ${g} AS s${i}`).join("");
+    const rows = sources
+      .map((s) => {
+        const amounts = sources.map((t) => `, ${t === s ? "r.amount" : NO_NUMBER} AS ${t}`).join("");
+        return `SELECT r.idx, r.campaign_id, ${ctx.bind(s)} AS src${amounts}${segmentColumns}
+          FROM (${sourceRowsSql(ctx, s)}) r${segmentKeys.length === 0 ? "" : segment.join}`;
+      })
+      .join("\nUNION ALL\n");
+    const sums = sources
+      .map((s) => `, SUM(x.${s}) AS ${s}, COUNT(CASE WHEN x.src = ${ctx.bind(s)} THEN 1 END) AS n_${s}`)
+      .join("");
+    const segmentNames = segmentKeys.map((_, i) => `x.s${i}`);
+    const groupBy =
+      segmentKeys.length === 0
+        ? "GROUP BY x.idx, x.campaign_id"
+        : `GROUP BY GROUPING SETS ((x.idx, x.campaign_id), (x.idx, x.campaign_id, ${segmentNames.join(", ")}))`;
+    const setId = segmentKeys.length === 0 ? "0" : `GROUPING(${segmentNames.join(", ")})`;
+    const perCampaign = (1 << segmentKeys.length) - 1;
+    const width = Math.max(...requests.map((r) => r.grouping.keys.length));
+    const pad = (from: number) =>
+      Array.from({ length: width - from }, (_, i) => `, NULL AS g${from + i}`).join("");
+    const branches = requests.map((r, req) => {
+      const spec = specs[req] as CampaignMetricSpec;
+      const values = `${spec.value ?? NO_NUMBER} AS value, ${spec.numerator ?? NO_NUMBER} AS numerator, ${spec.denominator ?? NO_NUMBER} AS denominator`;
+      if (r.grouping.source === "customer") {
+        const mine = r.grouping.keys
+          .slice(1)
+          .map((k) => `, a.s${segmentKeys.indexOf(k)} AS g${r.grouping.keys.indexOf(k)}`);
+        const present = sourcesOf(spec)
+          .map((s) => `a.n_${s} > 0`)
+          .join(" OR ");
+        return `SELECT ${req} AS req, ${ctx.bind(spec.id)} AS metric, a.idx AS period_idx, a.campaign_id AS g0${mine.join("")}${pad(r.grouping.keys.length)}, ${values}
+          FROM source_sums a WHERE a.set_id = 0 AND (${present})`;
+      }
+      return `SELECT ${req} AS req, ${ctx.bind(spec.id)} AS metric, p.idx AS period_idx, k.campaign_id AS g0${pad(1)}, ${values}
+        FROM ${ctx.rel("periods")} p CROSS JOIN campaign_ids k
+        LEFT JOIN source_sums a ON a.idx = p.idx AND a.campaign_id = k.campaign_id AND a.set_id = ${perCampaign}`;
+    });
+    return `WITH campaign_ids AS MATERIALIZED (${campaignIdsSql()}),
+      source_sums AS MATERIALIZED (
+        SELECT x.idx, x.campaign_id${segmentNames.map((n, i) => `, ${n} AS s${i}`).join("")}, ${setId} AS set_id${sums}
+        FROM (${rows}) x ${groupBy})
+      ${branches.join("\nUNION ALL\n")}`;
+  },
+};
 
 /**
  * Per campaign and customer segment (`--by`, nested in campaign_id): the
@@ -208,34 +259,6 @@ function segmentOf(ctx: MetricContext, grouping: Grouping): { groups: string[]; 
     groups: grouping.keys.slice(1).map((k) => `c.${ctx.q(k)}`),
     join: ` LEFT JOIN ${ctx.rel("customers")} c ON c.customer_id = r.customer_id`,
   };
-}
-
-/** Rows per period, campaign and segment where the campaign has rows (no filling). */
-function compilePerSegment(
-  ctx: MetricContext,
-  spec: CampaignMetricSpec,
-  sources: readonly Source[],
-  grouping: Grouping,
-): string {
-  const segment = segmentOf(ctx, grouping);
-  const keys = segment.groups.map((g, i) => `${g} AS g${i + 1}`).join(", ");
-  const names = segment.groups.map((_, i) => `, x.g${i + 1}`).join("");
-  const sums = sources
-    .map((s) => `SUM(CASE WHEN x.src = ${ctx.bind(s)} THEN x.amount END) AS ${s}`)
-    .join(", ");
-  const rows = sources
-    .map(
-      (s) =>
-        `SELECT ${ctx.bind(s)} AS src, r.idx, r.campaign_id, r.amount, ${keys} FROM (${sourceRowsSql(ctx, s)}) r${segment.join}`,
-    )
-    .join("\nUNION ALL\n");
-  const groups = ["a.campaign_id", ...segment.groups.map((_, i) => `a.g${i + 1}`)];
-  return `SELECT ${metricColumns(ctx, spec.id, "a.idx", grouping, groups, {
-    ...(spec.value ? { value: spec.value } : {}),
-    ...(spec.numerator ? { numerator: spec.numerator } : {}),
-    ...(spec.denominator ? { denominator: spec.denominator } : {}),
-  })}
-    FROM (SELECT x.idx, x.campaign_id${names}, ${sums} FROM (${rows}) x GROUP BY x.idx, x.campaign_id${names}) a`;
 }
 
 const zero = (source: Source) => `COALESCE(a.${source}, 0)`;

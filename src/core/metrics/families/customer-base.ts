@@ -1,5 +1,11 @@
 import type { MetricContext } from "../context/metric-context.js";
-import type { Grouping, MetricDefinition } from "../definition/metric-definition.js";
+import {
+  type CombinedCompiler,
+  compileOneRequest,
+  type Grouping,
+  type MetricDefinition,
+} from "../definition/metric-definition.js";
+import { groupingSetsSql } from "../fragments/grouping-sets.js";
 import {
   countIf,
   customerGroupExpressions,
@@ -47,6 +53,30 @@ function compileTerms(id: string, terms: readonly Term[]) {
     ${groupBy(ctx, "pc.idx", grouping)}`;
 }
 
+/** The terms of each metric the combined query serves. */
+const TERMS = new Map<string, readonly Term[]>();
+
+/** Term metrics and groupings in one scan of `period_customers` (GROUPING SETS). */
+const termsCompiler = (): CombinedCompiler => ({
+  compile: (ctx, requests) =>
+    groupingSetsSql(ctx, requests, {
+      periodIdx: "pc.idx",
+      from: () => FROM(ctx),
+      aggregates: ({ metric }) => {
+        const terms = TERMS.get(metric.id) ?? [];
+        return {
+          value: aggregate(ctx, terms, "value"),
+          numerator: aggregate(ctx, terms, "numerator"),
+          denominator: aggregate(ctx, terms, "denominator"),
+        };
+      },
+    }),
+});
+
+const COMBINED_TERMS = termsCompiler();
+// active_purchase_rate scans apart: its EXISTS over orders made the shared scan about 4× slower (scale 10: 350 vs 80 ms).
+const COMBINED_ORDER_TERMS = termsCompiler();
+
 function drillTerms(terms: readonly Term[]) {
   return (ctx: MetricContext, grouping: Grouping): string =>
     terms
@@ -69,18 +99,22 @@ type TermMetric = Omit<
 > & {
   readonly terms: readonly Term[];
   readonly requires?: MetricDefinition["requires"];
+  readonly combined?: CombinedCompiler;
 };
 
 function termMetric(m: TermMetric): MetricDefinition {
-  const { terms, ...rest } = m;
-  return {
+  const { terms, combined = COMBINED_TERMS, ...rest } = m;
+  TERMS.set(m.id, terms);
+  const metric: MetricDefinition = {
     family: "customers",
     requires: ["customers"],
     customerDimensions: "all",
     ...rest,
-    compile: compileTerms(m.id, terms),
+    combined,
+    compile: (ctx, grouping) => compileOneRequest(combined, ctx, { metric, grouping }),
     drill: drillTerms(terms),
   };
+  return metric;
 }
 
 const growthMetric: MetricDefinition = {
@@ -206,6 +240,7 @@ export const customerBaseMetrics: readonly MetricDefinition[] = [
     unit: "fraction",
     direction: "up",
     requires: ["customers", "orders"],
+    combined: COMBINED_ORDER_TERMS,
     formula: "#customers in E with an order in P / E",
     terms: [
       {

@@ -3,6 +3,7 @@ import { type TinyRow, type TinyTables, tinyDataset } from "../../../../test/sup
 import { explainMetric } from "../../../report/explain.js";
 import { runReport } from "../../../report/run-report.js";
 import type { Engine } from "../../engine.js";
+import type { MetricValue } from "../definition/metric-value.js";
 
 const VALUE_METRICS = [
   "avg_purchase_value",
@@ -254,5 +255,61 @@ describe("§3 customer value", () => {
     expect(numerator.map((r) => r.entity)).toEqual(["orders", "orders", "orders"]);
     const buyersBehind = result.rows.filter((r) => r.part === "denominator").map((r) => r.recordId);
     expect(buyersBehind.sort()).toEqual(["a", "b"]);
+  });
+});
+
+describe("§3 customer value per segment", () => {
+  /** A small deterministic generator, so a failure can be replayed. */
+  function random(seed: number): () => number {
+    let s = seed;
+    return () => {
+      s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return s / 2_147_483_648;
+    };
+  }
+
+  const regions = ["north", "south", null];
+  const CUSTOMERS: TinyRow[] = Array.from({ length: 15 }, (_, i) =>
+    customer(`s${i}`, { region: regions[i % 3] ?? null, segment: i % 2 === 0 ? "smb" : "enterprise" }),
+  );
+  const next = random(11);
+  const ORDERS: TinyRow[] = Array.from({ length: 160 }, () => {
+    // Every tenth order is of a customer the data does not know: in no segment.
+    const who = next() < 0.1 ? "unknown" : `s${Math.floor(next() * 15)}`;
+    const at = new Date(Date.UTC(2023, 0, 1) + Math.floor(next() * 540) * 86_400_000);
+    return order(
+      who,
+      at.toISOString().replace("T", " ").slice(0, 19),
+      Math.round(next() * 500),
+      next() < 0.1 ? "refund" : "purchase",
+    );
+  });
+  const settings = { activity: "purchase", inactivity_days: 90 } as const;
+
+  it("gives every segment the values of a dataset holding only that segment's customers", async () => {
+    const range = { from: "2024-01", to: "2024-06", grain: "month" } as const;
+    const full = await tinyDataset({ customers: CUSTOMERS, orders: ORDERS }, settings);
+    const report = await runReport(full, { metrics: VALUE_METRICS, ...range, by: ["region", "segment"] });
+    let compared = 0;
+    for (const region of regions) {
+      for (const segment of ["smb", "enterprise"]) {
+        const members = CUSTOMERS.filter((c) => c.region === region && c.segment === segment);
+        const ids = new Set(members.map((c) => c.customer_id));
+        const alone = await tinyDataset(
+          { customers: members, orders: ORDERS.filter((o) => ids.has(o.customer_id ?? null)) },
+          settings,
+        );
+        const totals = (await runReport(alone, { metrics: VALUE_METRICS, ...range })).values;
+        const ours = report.values.filter(
+          (v) => v.segment?.region === region && v.segment?.segment === segment,
+        );
+        // `partial` follows each dataset's own data range, not the segment.
+        const bare = ({ segment: _s, partial: _p, ...v }: MetricValue) => v;
+        expect(ours.map(bare)).toEqual(totals.map(bare));
+        compared += ours.filter((v) => v.value !== null).length;
+      }
+    }
+    // 6 segments × 6 months × 5 metrics, most of them with a value (churn needs a leaver).
+    expect(compared).toBeGreaterThan(100);
   });
 });

@@ -14,8 +14,8 @@ import {
   metricColumns,
   type Part,
 } from "../fragments/sql-helpers.js";
-import { customerDomainSql, windowStatsBySegmentSql } from "../relations/window-segments.js";
-import { windowBaseSql, windowDays, windowStart } from "../relations/window-stats.js";
+import { customerDomainSql } from "../relations/window-segments.js";
+import { windowDays, windowStart } from "../relations/window-stats.js";
 
 /**
  * METRICS.md §3 customer value (cac itself lives in acquisition-cost.ts).
@@ -61,7 +61,7 @@ const PAYBACK_WINDOW: MetricParam = {
 
 /** A numeric constant, bound and typed (a bare bound integer would make the division integral). */
 function num(ctx: MetricContext, value: number): string {
-  return `CAST(${ctx.bind(value)} AS DOUBLE)`;
+  return `CAST(${ctx.bind(value)} AS DOUBLE PRECISION)`;
 }
 
 /** Orders in W per period: idx, order_id, customer_id, ordered_at, amount (signed, base currency). */
@@ -73,11 +73,14 @@ function windowOrdersSql(ctx: MetricContext): string {
 /**
  * One row per period `w`: revenue, orders, buyers, at_start, churned (shared
  * relation `window_stats`); per customer segment, one per period and group
- * with `g0`…`gN` (window-segments.ts).
+ * with `g0`…`gN` (`window_stats_by`, keyed by the report's --by, which is
+ * this family's customer grouping: window-segments.ts).
  */
 function windowStatsSql(ctx: MetricContext, grouping: Grouping): string {
-  if (grouping.source === "customer") return windowStatsBySegmentSql(ctx, grouping);
-  return `SELECT idx, revenue, orders, buyers, at_start, churned FROM ${ctx.rel("window_stats")}`;
+  const columns = "revenue, orders, buyers, at_start, churned";
+  if (grouping.source === "customer")
+    return `SELECT idx${ctx.groupNames(grouping)}, ${columns} FROM ${ctx.rel("window_stats_by")}`;
+  return `SELECT idx, ${columns} FROM ${ctx.rel("window_stats")}`;
 }
 
 /** The customer columns of a segment's drill rows over customer alias `c`, joined on `customerId`. */
@@ -90,14 +93,14 @@ function segmentOf(ctx: MetricContext, grouping: Grouping, customerId: string) {
 
 /** Customer value per year over W: revenue_W / buyers_W × 365 d / W (null without buyers). */
 function annualCustomerValue(ctx: MetricContext): string {
-  return `CAST(w.revenue AS DOUBLE) / NULLIF(w.buyers, 0) * ${num(ctx, YEAR_DAYS / windowDays(ctx))}`;
+  return `CAST(w.revenue AS DOUBLE PRECISION) / NULLIF(w.buyers, 0) * ${num(ctx, YEAR_DAYS / windowDays(ctx))}`;
 }
 
 /** 1 / lifespan in years: the given lifespan, else churn over W annualized (null when nobody was active). */
 function annualChurn(ctx: MetricContext): string {
   const given = ctx.param(LIFESPAN.name, "");
   if (given.trim() !== "") return num(ctx, 1 / numberParam(ctx, LIFESPAN.name, given));
-  return `CAST(w.churned AS DOUBLE) / NULLIF(w.at_start, 0) * ${num(ctx, YEAR_DAYS / windowDays(ctx))}`;
+  return `CAST(w.churned AS DOUBLE PRECISION) / NULLIF(w.at_start, 0) * ${num(ctx, YEAR_DAYS / windowDays(ctx))}`;
 }
 
 function clvNumerator(ctx: MetricContext): string {
@@ -140,7 +143,7 @@ const baseRows =
       entity: "customers",
       recordId: "wb.customer_id",
       detail: `CASE WHEN wb.churned THEN ${ctx.bind("active at window start, churned by end")} ELSE ${ctx.bind("active at window start and at end")} END`,
-    })} FROM (${windowBaseSql(ctx)}) wb ${s.join}${onlyChurned ? " WHERE wb.churned" : ""}`;
+    })} FROM ${ctx.rel("window_base")} wb ${s.join}${onlyChurned ? " WHERE wb.churned" : ""}`;
   };
 
 /** A parameter shown as the row behind a part (lifespan_years when given), in every period and segment. */
@@ -340,7 +343,7 @@ function cacColumns(ctx: MetricContext, grouping: Grouping): { from: string; cac
   return {
     from: `LEFT JOIN (${spendPerPeriodSql(ctx, { byChannel })}) sp ON ${on("sp")}
       LEFT JOIN (${newCustomersPerPeriodSql(ctx, { byChannel })}) nc ON ${on("nc")}`,
-    cac: "CAST(COALESCE(sp.spend, 0) AS DOUBLE) / NULLIF(nc.n, 0)",
+    cac: "CAST(COALESCE(sp.spend, 0) AS DOUBLE PRECISION) / NULLIF(nc.n, 0)",
   };
 }
 
@@ -399,7 +402,7 @@ const cacPaybackMonths: MetricDefinition = {
     const channel = byChannel ? ", channel" : "";
     return `SELECT ${metricColumns(ctx, this.id, "p.idx", grouping, byChannel ? ["ch.channel"] : [], {
       numerator: cac,
-      denominator: `CAST(COALESCE(cr.revenue, 0) AS DOUBLE) / NULLIF(nc.n, 0) / ${num(ctx, months)} * ${num(ctx, margin)}`,
+      denominator: `CAST(COALESCE(cr.revenue, 0) AS DOUBLE PRECISION) / NULLIF(nc.n, 0) / ${num(ctx, months)} * ${num(ctx, margin)}`,
     })}
       FROM ${periodsFrom(ctx, grouping)} ${from}
       LEFT JOIN (SELECT idx${channel}, SUM(amount) AS revenue FROM (${cohortRevenueSql(ctx)}) co GROUP BY idx${channel}) cr

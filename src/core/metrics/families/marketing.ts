@@ -1,6 +1,11 @@
 import type { MetricContext } from "../context/metric-context.js";
-import type { Grouping, MetricDefinition } from "../definition/metric-definition.js";
-import { drillColumns, metricColumns, openEnd, type Part } from "../fragments/sql-helpers.js";
+import {
+  type CombinedCompiler,
+  compileOneRequest,
+  type Grouping,
+  type MetricDefinition,
+} from "../definition/metric-definition.js";
+import { drillColumns, NO_NUMBER, openEnd, type Part } from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §6 `email_list_growth_rate`. Membership is per (list, lower-cased
@@ -27,19 +32,54 @@ function eventsSql(ctx: MetricContext): string {
     FROM email_events e`;
 }
 
-/** Signed event rows in P: +1 subscribed, −1 any other kind (unsubscribed, bounced, complained). */
-function movesSql(ctx: MetricContext): string {
+/**
+ * Signed event rows in P: +1 subscribed, −1 any other kind (unsubscribed,
+ * bounced, complained); `events`: a relation holding `eventsSql`'s rows.
+ */
+function movesSql(ctx: MetricContext, events = `(${eventsSql(ctx)})`): string {
   return `SELECT p.idx, ev.list_id, ev.member, ev.event, ev.at_,
       CASE WHEN ev.event = ${ctx.bind(SUBSCRIBED)} THEN 1 ELSE -1 END AS delta
-    FROM ${ctx.rel("periods")} p JOIN (${eventsSql(ctx)}) ev ON ev.at_ >= p.start_at AND ev.at_ < p.end_at`;
+    FROM ${ctx.rel("periods")} p JOIN ${events} ev ON ev.at_ >= p.start_at AND ev.at_ < p.end_at`;
 }
 
 /** Pairs subscribed at the start of P (their latest event before start is `subscribed`). */
-function membersAtStartSql(ctx: MetricContext): string {
+function membersAtStartSql(ctx: MetricContext, events = `(${eventsSql(ctx)})`): string {
   return `SELECT p.idx, ev.list_id, ev.member, ev.at_
-    FROM ${ctx.rel("periods")} p JOIN (${eventsSql(ctx)}) ev
+    FROM ${ctx.rel("periods")} p JOIN ${events} ev
       ON ev.event = ${ctx.bind(SUBSCRIBED)} AND ev.at_ < p.start_at AND ${openEnd(ctx, "ev.next_at")} >= p.start_at`;
 }
+
+/**
+ * The total and the per-list rows from one pass over the events: moves and
+ * list sizes by GROUPING SETS (set_id 1: the total, 0: per list). Per list,
+ * every list × every period, so a quiet list still reports its size.
+ */
+const COMBINED_LISTS: CombinedCompiler = {
+  compile(ctx, requests) {
+    const sets = (rows: string, aggregate: string) =>
+      `SELECT x.idx, x.list_id, GROUPING(x.list_id) AS set_id, ${aggregate} AS n FROM (${rows}) x
+        GROUP BY GROUPING SETS ((x.idx), (x.idx, x.list_id))`;
+    const width = Math.max(...requests.map((r) => r.grouping.keys.length));
+    const branches = requests.map(({ metric, grouping }, req) => {
+      const perList = byList(grouping);
+      const lists = perList ? " CROSS JOIN (SELECT DISTINCT list_id FROM email_events) l" : "";
+      const on = (alias: string) =>
+        `${alias}.idx = p.idx AND ${alias}.set_id = ${perList ? "0" : "1"}${perList ? ` AND ${alias}.list_id IS NOT DISTINCT FROM l.list_id` : ""}`;
+      const groups = Array.from(
+        { length: width },
+        (_, i) => `, ${perList && i === 0 ? "l.list_id" : "NULL"} AS g${i}`,
+      );
+      return `SELECT ${req} AS req, ${ctx.bind(metric.id)} AS metric, p.idx AS period_idx${groups.join("")},
+          ${NO_NUMBER} AS value, COALESCE(mv.n, 0) AS numerator, COALESCE(sz.n, 0) AS denominator
+        FROM ${ctx.rel("periods")} p${lists}
+        LEFT JOIN moves mv ON ${on("mv")} LEFT JOIN sizes sz ON ${on("sz")}`;
+    });
+    return `WITH events AS MATERIALIZED (${eventsSql(ctx)}),
+      moves AS MATERIALIZED (${sets(movesSql(ctx, "events"), "SUM(x.delta)")}),
+      sizes AS MATERIALIZED (${sets(membersAtStartSql(ctx, "events"), "COUNT(*)")})
+      ${branches.join("\nUNION ALL\n")}`;
+  },
+};
 
 const emailListGrowthRate: MetricDefinition = {
   id: "email_list_growth_rate",
@@ -52,20 +92,9 @@ const emailListGrowthRate: MetricDefinition = {
   builtInBreakdowns: [{ keys: ["list_id"] }],
   customerDimensions: "none",
   noBreakdownReason: "metrics.breakdown.reason.emailList",
+  combined: COMBINED_LISTS,
   compile(ctx, grouping) {
-    const perList = byList(grouping);
-    // Per list: every list × every period, so a quiet list still reports its size.
-    const lists = perList ? ` CROSS JOIN (SELECT DISTINCT list_id FROM email_events) l` : "";
-    const listCol = perList ? ", list_id" : "";
-    const on = (alias: string) =>
-      `${alias}.idx = p.idx${perList ? ` AND ${alias}.list_id IS NOT DISTINCT FROM l.list_id` : ""}`;
-    return `SELECT ${metricColumns(ctx, this.id, "p.idx", grouping, perList ? ["l.list_id"] : [], {
-      numerator: "COALESCE(mv.n, 0)",
-      denominator: "COALESCE(sz.n, 0)",
-    })}
-      FROM ${ctx.rel("periods")} p${lists}
-      LEFT JOIN (SELECT idx${listCol}, SUM(delta) AS n FROM (${movesSql(ctx)}) m GROUP BY idx${listCol}) mv ON ${on("mv")}
-      LEFT JOIN (SELECT idx${listCol}, COUNT(*) AS n FROM (${membersAtStartSql(ctx)}) s GROUP BY idx${listCol}) sz ON ${on("sz")}`;
+    return compileOneRequest(COMBINED_LISTS, ctx, { metric: this, grouping });
   },
   drill(ctx, grouping) {
     const groups = byList(grouping) ? ["x.list_id"] : [];

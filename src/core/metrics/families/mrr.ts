@@ -1,5 +1,10 @@
-import type { MetricDefinition } from "../definition/metric-definition.js";
-import { compileParts, customerJoin, drillParts, type MoneyPart } from "../fragments/money-rows.js";
+import {
+  type CombinedCompiler,
+  compileOneRequest,
+  type MetricDefinition,
+} from "../definition/metric-definition.js";
+import { groupingSetsSql } from "../fragments/grouping-sets.js";
+import { customerJoin, drillParts, type MoneyPart } from "../fragments/money-rows.js";
 
 /**
  * METRICS.md §2, MRR and its movements. Each customer's MRR is read at the
@@ -42,18 +47,50 @@ type MrrMetric = Omit<
   readonly terms: readonly MrrTerm[];
 };
 
+/** The terms of each MRR metric the combined scan serves. */
+const TERMS = new Map<string, readonly MrrTerm[]>();
+
+/** Every MRR metric and grouping in one scan of `period_mrr`: each part a conditional sum. */
+const COMBINED_MRR: CombinedCompiler = {
+  compile: (ctx, requests) =>
+    groupingSetsSql(ctx, requests, {
+      periodIdx: "p.idx",
+      from: (withCustomers) =>
+        `FROM ${ctx.rel("period_mrr")} m JOIN ${ctx.rel("periods")} p ON p.idx = m.idx
+          ${withCustomers ? `LEFT JOIN ${ctx.rel("customers")} c ON c.customer_id = m.customer_id` : ""}`,
+      knownCustomer: "c.customer_id IS NOT NULL",
+      aggregates: ({ metric }) => {
+        const terms = TERMS.get(metric.id) ?? [];
+        const sum = (part: MrrTerm["part"]) => {
+          const of = terms.filter((t) => t.part === part);
+          if (of.length === 0) return undefined;
+          return of.map((t) => `COALESCE(SUM(CASE WHEN ${t.when} THEN ${t.amount} END), 0)`).join(" + ");
+        };
+        return {
+          value: sum("value"),
+          numerator: sum("numerator"),
+          denominator: sum("denominator"),
+          // A group without any of the metric's rows has no row, as in the metric's own query.
+          rows: `COUNT(CASE WHEN ${terms.map((t) => `(${t.when})`).join(" OR ")} THEN 1 END)`,
+        };
+      },
+    }),
+};
+
 function mrrMetric(m: MrrMetric): MetricDefinition {
   const { terms, ...rest } = m;
-  const parts = terms.map(mrrPart);
-  return {
+  TERMS.set(m.id, terms);
+  const metric: MetricDefinition = {
     family: "revenue",
     requires: ["subscriptions"],
     customerDimensions: "all",
     unit: "money",
     ...rest,
-    compile: compileParts(m.id, parts),
-    drill: drillParts(parts),
+    combined: COMBINED_MRR,
+    compile: (ctx, grouping) => compileOneRequest(COMBINED_MRR, ctx, { metric, grouping }),
+    drill: drillParts(terms.map(mrrPart)),
   };
+  return metric;
 }
 
 const MRR_START: MrrTerm = { part: "denominator", when: PAYING_AT_START, amount: "m.s" };

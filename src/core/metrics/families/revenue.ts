@@ -1,7 +1,14 @@
 import { CrmKpiError } from "../../errors.js";
 import type { MetricContext } from "../context/metric-context.js";
-import type { Grouping, MetricDefinition, MetricParam } from "../definition/metric-definition.js";
-import { compileParts, customerJoin, drillParts, type MoneyPart } from "../fragments/money-rows.js";
+import {
+  type CombinedCompiler,
+  compileOneRequest,
+  type Grouping,
+  type MetricDefinition,
+  type MetricParam,
+} from "../definition/metric-definition.js";
+import { groupingSetsSql } from "../fragments/grouping-sets.js";
+import { customerJoin, drillParts, type MoneyPart } from "../fragments/money-rows.js";
 import { customerGroupExpressions, drillColumns, metricColumns } from "../fragments/sql-helpers.js";
 
 /**
@@ -101,16 +108,65 @@ type OrderMetric = Omit<MetricDefinition, "compile" | "drill" | "family" | "cust
   readonly parts: readonly OrderPart[];
 };
 
+/** The parts of each order metric the combined scan serves. */
+const PARTS = new Map<string, readonly OrderPart[]>();
+
+/**
+ * The order metrics and their groupings in one scan of the period's orders
+ * (and of P−1's when a rate needs them): each part a conditional sum.
+ */
+const COMBINED_ORDERS: CombinedCompiler = {
+  compile(ctx, requests) {
+    const parts = (id: string) => PARTS.get(id) ?? [];
+    const previous = requests.some((r) => parts(r.metric.id).some((p) => p.window === "previous"));
+    const columns = "o.idx, o.order_id, o.customer_id, o.ordered_at, o.amount, o.acquired_eff";
+    const orders = previous
+      ? `(SELECT ${ctx.bind("current")} AS w, ${columns} FROM ${ctx.rel("period_orders")} o
+          UNION ALL SELECT ${ctx.bind("previous")} AS w, ${columns} FROM ${ctx.rel("previous_period_orders")} o)`
+      : `(SELECT ${ctx.bind("current")} AS w, ${columns} FROM ${ctx.rel("period_orders")} o)`;
+    const rowsOf = (part: OrderPart) => {
+      const window = part.window ?? "current";
+      return [`o.w = ${ctx.bind(window)}`, ...(part.when ? [`(${part.when(ctx, window)})`] : [])].join(
+        " AND ",
+      );
+    };
+    return groupingSetsSql(ctx, requests, {
+      periodIdx: "p.idx",
+      from: (withCustomers) =>
+        `FROM ${ctx.rel("periods")} p JOIN ${orders} o ON o.idx = p.idx
+         ${withCustomers ? `LEFT JOIN ${ctx.rel("customers")} c ON c.customer_id = o.customer_id` : ""}`,
+      knownCustomer: "c.customer_id IS NOT NULL",
+      aggregates: ({ metric }) => {
+        const mine = parts(metric.id);
+        const sum = (part: MoneyPart["part"]) => {
+          const of = mine.filter((p) => p.part === part);
+          if (of.length === 0) return undefined;
+          return of.map((p) => `COALESCE(SUM(CASE WHEN ${rowsOf(p)} THEN o.amount END), 0)`).join(" + ");
+        };
+        return {
+          value: sum("value"),
+          numerator: sum("numerator"),
+          denominator: sum("denominator"),
+          // A group without any of the metric's orders has no row, as in the metric's own query.
+          rows: `COUNT(CASE WHEN ${mine.map((p) => `(${rowsOf(p)})`).join(" OR ")} THEN 1 END)`,
+        };
+      },
+    });
+  },
+};
+
 function orderMetric(m: OrderMetric): MetricDefinition {
   const { parts, ...rest } = m;
-  const moneyParts = parts.map(orderPart);
-  return {
+  PARTS.set(m.id, parts);
+  const metric: MetricDefinition = {
     family: "revenue",
     customerDimensions: "all",
     ...rest,
-    compile: compileParts(m.id, moneyParts),
-    drill: drillParts(moneyParts),
+    combined: COMBINED_ORDERS,
+    compile: (ctx, grouping) => compileOneRequest(COMBINED_ORDERS, ctx, { metric, grouping }),
+    drill: drillParts(parts.map(orderPart)),
   };
+  return metric;
 }
 
 /**

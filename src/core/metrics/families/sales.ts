@@ -162,6 +162,7 @@ const stageDurationDays = rowMetric({
   terms: durationMeanTerms(MS_PER_DAY),
   statistics: percentileSiblings("stage_duration_days"),
   builtInBreakdowns: [{ keys: STAGE_KEYS, domain: stageDomain, statistics: true }],
+  plainRows: true,
 });
 
 const stageConversion = rowMetric({
@@ -192,6 +193,8 @@ const stageConversion = rowMetric({
   },
   terms: [{ part: "numerator", when: "r.advanced" }, { part: "denominator" }],
   builtInBreakdowns: [{ keys: STAGE_KEYS, domain: stageDomain }],
+  // One row per deal and stage entered: grouped by deal, a customer column depends on the deal.
+  plainRows: true,
 });
 
 /**
@@ -222,7 +225,7 @@ const quotaAttainment = rowMetric({
     const closedOn = ctx.dialect.localDate("d.closed_at", ctx.bind(ctx.settings.timezone));
     return `
       SELECT p.idx AS period_idx${g.columns}, ${quotaId} AS record_id, TRUE AS is_quota,
-             q.amount_base * ${overlap} / ${days("q.period_start", "q.period_end")} AS amount,
+             CAST(q.amount_base * ${overlap} / ${days("q.period_start", "q.period_end")} AS ${MONEY_SQL_TYPE}) AS amount,
              CONCAT(${text(overlap)}, ${ctx.bind(" of ")}, ${text(days("q.period_start", "q.period_end"))}, ${ctx.bind(" days")}) AS detail
       ${quotas}
       UNION ALL
@@ -237,6 +240,7 @@ const quotaAttainment = rowMetric({
     { part: "denominator", when: "r.is_quota", amount: "r.amount" },
   ],
   builtInBreakdowns: [{ keys: ["rep_id"] }, { keys: ["team"] }],
+  plainRows: true,
 });
 
 const upsellRate = rowMetric({

@@ -23,8 +23,8 @@ function scoredRowsSql(ctx: MetricContext): string {
   const kinds = Object.entries(DEFAULT_SCALE);
   const scaleDefault = (end: "min" | "max") =>
     `CASE r.survey ${kinds.map(([kind, scale]) => `WHEN ${ctx.bind(kind)} THEN ${ctx.bind(scale[end])}`).join(" ")} END`;
-  return `SELECT r.*, CAST(COALESCE(r.scale_min, ${scaleDefault("min")}) AS DOUBLE) AS lo,
-                 CAST(COALESCE(r.scale_max, ${scaleDefault("max")}) AS DOUBLE) AS hi
+  return `SELECT r.*, CAST(COALESCE(r.scale_min, ${scaleDefault("min")}) AS DOUBLE PRECISION) AS lo,
+                 CAST(COALESCE(r.scale_max, ${scaleDefault("max")}) AS DOUBLE PRECISION) AS hi
           FROM survey_responses r`;
 }
 

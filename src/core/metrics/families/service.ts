@@ -51,6 +51,7 @@ export const serviceMetrics: readonly MetricDefinition[] = [
     terms: durationMeanTerms(MS_PER_HOUR),
     statistics: percentileSiblings("avg_resolution_hours"),
     builtInBreakdowns: TICKET_BREAKDOWNS,
+    plainRows: true,
   }),
   rowMetric({
     id: "first_response_hours",
@@ -66,6 +67,7 @@ export const serviceMetrics: readonly MetricDefinition[] = [
     terms: durationMeanTerms(MS_PER_HOUR),
     statistics: percentileSiblings("first_response_hours"),
     builtInBreakdowns: TICKET_BREAKDOWNS,
+    plainRows: true,
   }),
   rowMetric({
     id: "open_tickets",

@@ -1,3 +1,4 @@
+import { MONEY_SQL_TYPE } from "../../sql/dialect.js";
 import type { MetricContext } from "../context/metric-context.js";
 
 /**
@@ -30,8 +31,8 @@ export function spendRowsSql(ctx: MetricContext): string {
   const recordId = `COALESCE(s._file || ':' || CAST(s._line AS VARCHAR), CAST(s.span_start AS VARCHAR) || ' ' || s.category || ' ' || COALESCE(s.channel, ''))`;
   return `
     SELECT p.idx, s.channel, s.category, s.campaign_id, ${recordId} AS record_id,
-           s.amount_base * ${days("GREATEST(s.span_start, p.start_date)", "LEAST(s.span_end, p.end_date)")}
-             / ${days("s.span_start", "s.span_end")} AS amount,
+           CAST(s.amount_base * ${days("GREATEST(s.span_start, p.start_date)", "LEAST(s.span_end, p.end_date)")}
+             / ${days("s.span_start", "s.span_end")} AS ${MONEY_SQL_TYPE}) AS amount,
            s.category || ' ' || COALESCE(s.channel, '-') || ' ' || CAST(s.span_start AS VARCHAR) || '..' || CAST(s.span_end AS VARCHAR) AS detail
     FROM ${ctx.rel("periods")} p
     JOIN (${spans}) s ON s.span_start < p.end_date AND s.span_end > p.start_date AND s.span_end > s.span_start`;

@@ -58,8 +58,8 @@ export function npsWithComponentsSql(ctx: MetricContext, grouping: Grouping, sou
   const row = (id: string, aggregates: { value?: string; numerator?: string; denominator?: string }) =>
     `SELECT ${metricColumns(ctx, id, "s.period_idx", grouping, g, aggregates)} FROM s`;
   // Shares on the 0..1 scale and the population variance of the ±1 score, in doubles from exact counts.
-  const p = "(CAST(s.np AS DOUBLE) / s.n)";
-  const d = "(CAST(s.nd AS DOUBLE) / s.n)";
+  const p = "(CAST(s.np AS DOUBLE PRECISION) / s.n)";
+  const d = "(CAST(s.nd AS DOUBLE PRECISION) / s.n)";
   const se = `(100 * SQRT(GREATEST((${p} + ${d}) - (${p} - ${d}) * (${p} - ${d}), 0) / s.n))`;
   const nps = `(100 * (${p} - ${d}))`;
   const z = ctx.bind(Z_95);

@@ -1,5 +1,11 @@
 import type { MetricContext } from "../context/metric-context.js";
-import type { Grouping, MetricDefinition } from "../definition/metric-definition.js";
+import {
+  type CombinedCompiler,
+  compileOneRequest,
+  type Grouping,
+  type MetricDefinition,
+  type MetricRequest,
+} from "../definition/metric-definition.js";
 import { drillColumns, metricColumns, type Part } from "./sql-helpers.js";
 
 /**
@@ -43,6 +49,13 @@ export interface RowMetricSpec
   readonly terms: readonly RowTerm[];
   readonly statistics?: readonly RowStatistic[];
   readonly builtInBreakdowns?: readonly RowBreakdown[];
+  /**
+   * True when `rows` lists the same records whatever the grouping, a grouping
+   * only adding columns (a GROUP BY over the groups may only add keys that
+   * depend on the record: a deal's stage, its customer's region), so its
+   * built-in breakdowns come from the same list as the other groupings (see `combinedRows`).
+   */
+  readonly plainRows?: true;
 }
 
 export interface RowBreakdown {
@@ -118,16 +131,116 @@ function drillRows(spec: RowMetricSpec, ctx: MetricContext, grouping: Grouping):
   return `WITH r AS (${spec.rows(ctx, grouping)}) ${selects.join("\nUNION ALL\n")}`;
 }
 
+/**
+ * A metric's groupings from one list of rows: the rows of a customer
+ * grouping are the total's (its join is a LEFT JOIN) with their groups, and
+ * with `plainRows` so are a built-in breakdown's; one GROUPING SETS aggregate
+ * gives every grouping. Each value is text, as the statistics rows (doubles)
+ * share the columns with the sums.
+ */
+function combinedRows(spec: RowMetricSpec): CombinedCompiler {
+  const accepts = ({ grouping }: MetricRequest): boolean => {
+    if (grouping.source === "total" || grouping.source === "customer") return true;
+    return spec.plainRows === true;
+  };
+  return {
+    accepts,
+    compile(ctx, requests) {
+      const keys = [...new Set(requests.flatMap((r) => r.grouping.keys))];
+      const width = Math.max(...requests.map((r) => r.grouping.keys.length));
+      const groups = keys.map((_, i) => `r.g${i}`);
+      const setOf = (grouping: Grouping) => grouping.keys.map((k) => keys.indexOf(k));
+      const sets = [...new Set(requests.map((r) => setOf(r.grouping).join(",")))].map((set) =>
+        set === "" ? [] : set.split(",").map(Number),
+      );
+      // GROUPING(g0, g1…) has bit (n−1−i) set when g_i is rolled up: a NULL of the data stays a group.
+      const setId = (set: readonly number[]) =>
+        keys.reduce((id, _, i) => (set.includes(i) ? id : id | (1 << (keys.length - 1 - i))), 0);
+      const statistics = spec.statistics ?? [];
+      const text = (expr: string | undefined) => `CAST(${expr ?? "NULL"} AS VARCHAR)`;
+      const setColumn = groups.length === 0 ? "0" : `GROUPING(${groups.join(", ")})`;
+      const groupingSets = sets.map(
+        (set) => `(${["r.period_idx", ...set.map((i) => `r.g${i}`)].join(", ")})`,
+      );
+      const agg = `SELECT r.period_idx${groups.map((g, i) => `, ${g} AS k${i}`).join("")}, ${setColumn} AS set_id,
+          ${text(aggregate(spec.terms, "value"))} AS value, ${text(aggregate(spec.terms, "numerator"))} AS numerator,
+          ${text(aggregate(spec.terms, "denominator"))} AS denominator
+          ${statistics.map((st, j) => `, ${text(st.value(ctx))} AS s${j}`).join("")}
+        FROM r GROUP BY GROUPING SETS (${groupingSets.join(", ")})`;
+      const branches = requests.map((r, req) => {
+        const set = setOf(r.grouping);
+        const columns = Array.from({ length: width }, (_, i) => {
+          const k = set[i];
+          return `, ${k === undefined ? "NULL" : `k${k}`} AS g${i}`;
+        }).join("");
+        const row = (id: string, values: string) =>
+          `SELECT ${ctx.bind(id)} AS metric, period_idx${columns}, ${values} FROM agg WHERE set_id = ${setId(set)}`;
+        const mine = statisticsFor(spec, r.grouping);
+        const rows = [
+          row(spec.id, "value, numerator, denominator"),
+          ...statistics.flatMap((st, j) =>
+            mine.includes(st)
+              ? [
+                  row(
+                    st.id,
+                    `s${j} AS value, ${text(undefined)} AS numerator, ${text(undefined)} AS denominator`,
+                  ),
+                ]
+              : [],
+          ),
+        ].join("\nUNION ALL\n");
+        const domain = breakdownOf(spec, r.grouping)?.domain;
+        if (!domain) return `SELECT ${req} AS req, a.* FROM (${rows}) a`;
+        // Every group of the breakdown in every period, so an empty stage reads 0/0 (null), as `compileRows` does.
+        const ids = [spec.id, ...mine.map((st) => st.id)].map((id) => `SELECT ${ctx.bind(id)} AS metric`);
+        const on = r.grouping.keys.map((_, i) => ` AND a.g${i} IS NOT DISTINCT FROM dom.g${i}`).join("");
+        const filled = Array.from(
+          { length: width },
+          (_, i) => `, ${i < r.grouping.keys.length ? `dom.g${i}` : "NULL"} AS g${i}`,
+        ).join("");
+        return `SELECT ${req} AS req, m.metric, p.idx AS period_idx${filled}, a.value, a.numerator, a.denominator
+          FROM ${ctx.rel("periods")} p CROSS JOIN (${ids.join(" UNION ALL ")}) m CROSS JOIN (${domain(ctx)}) dom
+          LEFT JOIN (${rows}) a ON a.period_idx = p.idx AND a.metric = m.metric${on}`;
+      });
+      // Every key in one list: a customer grouping's rows carry built-in keys too (breakdownWithin).
+      const rows = spec.rows(ctx, { keys, source: keys.length === 0 ? "total" : "customer" });
+      return `WITH r AS (${rows}), agg AS MATERIALIZED (${agg})
+        ${branches.join("\nUNION ALL\n")}`;
+    },
+  };
+}
+
 /** A metric defined by a list of rows and terms over them (see `RowMetricSpec`). */
 export function rowMetric(spec: RowMetricSpec): MetricDefinition {
-  const { rows: _rows, terms: _terms, entity: _entity, statistics, builtInBreakdowns, ...rest } = spec;
-  return {
+  const {
+    rows: _rows,
+    terms: _terms,
+    entity: _entity,
+    statistics,
+    builtInBreakdowns,
+    plainRows: _plainRows,
+    ...rest
+  } = spec;
+  const combined = combinedRows(spec);
+  // A metric with only built-in breakdowns that need rows of their own has nothing to combine.
+  const combines =
+    spec.hasTotal !== false ||
+    spec.customerDimensions !== "none" ||
+    (spec.plainRows === true && (spec.builtInBreakdowns ?? []).length > 0);
+  const metric: MetricDefinition = {
     ...rest,
     ...(statistics && statistics.length > 0 ? { siblings: statistics.map((s) => s.id) } : {}),
     ...(builtInBreakdowns ? { builtInBreakdowns: builtInBreakdowns.map((b) => ({ keys: b.keys })) } : {}),
-    compile: (ctx, grouping) => compileRows(spec, ctx, grouping),
+    ...(combines ? { combined } : {}),
+    compile(ctx, grouping) {
+      const request = { metric, grouping };
+      return combines && combined.accepts?.(request)
+        ? compileOneRequest(combined, ctx, request)
+        : compileRows(spec, ctx, grouping);
+    },
     drill: (ctx, grouping) => drillRows(spec, ctx, grouping),
   };
+  return metric;
 }
 
 /** Mean terms over `r.x`: numerator = Σ x, denominator = count (METRICS.md "Output"). */

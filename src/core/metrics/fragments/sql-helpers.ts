@@ -1,6 +1,14 @@
 import type { MetricContext } from "../context/metric-context.js";
 import type { Grouping } from "../definition/metric-definition.js";
 
+/**
+ * A missing number (a metric without a numerator, a source's empty column) in
+ * rows that a UNION joins: PostgreSQL types a bare NULL as text there, which
+ * no number unions with; a SMALLINT NULL gives way to any other branch's
+ * number type, on DuckDB too.
+ */
+export const NO_NUMBER = "CAST(NULL AS SMALLINT)";
+
 /** `SUM(CASE WHEN cond THEN 1 ELSE 0 END)`: a count that is 0, never NULL, on no rows. */
 export function countIf(condition: string): string {
   return `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;

@@ -17,7 +17,8 @@ export interface StuckDealsOptions {
  * @example stuckDealsSql(ctx, ctx.dialect.timestampParam(ctx.bind("2024-04-01 00:00:00")), { days: 30 })
  */
 export function stuckDealsSql(ctx: MetricContext, at: string, options: StuckDealsOptions = {}): string {
-  const threshold = options.days === undefined ? "t.p90" : `CAST(${ctx.bind(options.days)} AS DOUBLE)`;
+  const threshold =
+    options.days === undefined ? "t.p90" : `CAST(${ctx.bind(options.days)} AS DOUBLE PRECISION)`;
   return `
     WITH entries AS (${stageEntriesSql()}),
     current_stage AS (

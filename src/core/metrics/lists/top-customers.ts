@@ -2,11 +2,10 @@ import type { DatasetSettings } from "../../model/settings.js";
 import type { CompiledQuery } from "../../sql/compiled-query.js";
 import type { SqlDialect } from "../../sql/dialect.js";
 import { MetricContext } from "../context/metric-context.js";
-import { sharedRelationTable } from "../context/relation-names.js";
 import { isoInstant, type ReportPeriod } from "../context/report-period.js";
 import { durationDays } from "../definition/duration-param.js";
 import { RFM_WINDOW_PARAM } from "../relations/customer-rfm.js";
-import { orderRelations, sharedRelationSelect } from "../relations/shared-relations.js";
+import { relationStatements } from "../relations/shared-relations.js";
 
 /** `value`: revenue in the window first; `rfm`: R + F + M first, then revenue in the window. */
 export type TopCustomersSort = "value" | "rfm";
@@ -78,12 +77,7 @@ export function compileTopCustomers(
     LEFT JOIN ${ctx.rel("customer_mrr")} m ON m.customer_id = c.customer_id AND m.t = ${asOf}
     ORDER BY ${order}
     LIMIT ${ctx.bind(spec.top)}`;
-  const prelude = orderRelations(ctx.used).map((name) => {
-    const relCtx = new MetricContext(dialect, settings, params);
-    const select = sharedRelationSelect(name, relCtx, { periods: [period] });
-    const table = dialect.quoteIdentifier(sharedRelationTable(name));
-    return { sql: `CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`, params: relCtx.params.values };
-  });
+  const prelude = relationStatements(ctx.used, { periods: [period] }, dialect, settings, params);
   return { prelude, query: { sql, params: ctx.params.values }, windowDays };
 }
 

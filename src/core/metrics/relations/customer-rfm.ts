@@ -39,6 +39,9 @@ export type RfmSegment = (typeof RFM_SEGMENTS)[number];
 
 export const RFM_WINDOW_PARAM = { name: "rfm_window", default: "365d" } as const;
 
+/** The RFM columns that are customer dimensions (`--by rfm_segment`): the report's customers hold them. */
+export const RFM_DIMENSIONS = ["rfm_segment", "rfm_score"] as const;
+
 /**
  * The R × F grid (rows: R score 5..1, columns: F score 1..5), the widely
  * published ten-segment RFM map with R1·F1 split off as `lost`

@@ -30,13 +30,18 @@ export function stageOrderSql(): string {
  * backwards too; ties ordered by stage position, then name) or, for the last
  * entry, the deal's closed_at (NULL while open). Columns: deal_id,
  * customer_id, owner_id, pipeline, stage, stage_rank, entered_at, seq (the
- * entry's place in the deal's history, from 1), exited_at.
+ * entry's place in the deal's history, from 1), exited_at and, with
+ * `laterRank`, later_rank: the highest stage rank the deal entered after this
+ * entry (NULL for the last), over the same ordered history.
  */
-export function stageEntriesSql(): string {
+export function stageEntriesSql(options: { readonly laterRank?: boolean } = {}): string {
+  const laterRank = options.laterRank
+    ? ", MAX(so.stage_rank) OVER (history ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_rank"
+    : "";
   return `
     SELECT s.deal_id, d.customer_id, d.owner_id, d.pipeline, s.stage, so.stage_rank, s.entered_at,
            ROW_NUMBER() OVER history AS seq,
-           COALESCE(LEAD(s.entered_at) OVER history, d.closed_at) AS exited_at
+           COALESCE(LEAD(s.entered_at) OVER history, d.closed_at) AS exited_at${laterRank}
     FROM deal_stages s
     JOIN deals d ON d.deal_id = s.deal_id
     LEFT JOIN pipeline_stages ps ON ps.pipeline = d.pipeline AND ps.stage = s.stage

@@ -1,12 +1,15 @@
-import { MONEY_SQL_TYPE } from "../../sql/dialect.js";
-import type { MetricContext } from "../context/metric-context.js";
-import type { SharedRelationName } from "../context/relation-names.js";
+import type { DatasetSettings } from "../../model/settings.js";
+import type { CompiledQuery } from "../../sql/compiled-query.js";
+import { MONEY_SQL_TYPE, type SqlDialect } from "../../sql/dialect.js";
+import { MetricContext } from "../context/metric-context.js";
+import { type SharedRelationName, sharedRelationTable } from "../context/relation-names.js";
 import { isoInstant, type ReportInput } from "../context/report-period.js";
 import { signedOrderAmount } from "../fragments/money-rows.js";
 import { openEnd } from "../fragments/sql-helpers.js";
-import { customerRfmSelect } from "./customer-rfm.js";
+import { customerRfmSelect, RFM_DIMENSIONS } from "./customer-rfm.js";
 import { stageEntriesSql } from "./deal-stage-history.js";
-import { windowStatsSelect } from "./window-stats.js";
+import { windowStatsBySegmentSelect } from "./window-segments.js";
+import { windowBaseSql, windowOrdersSelect, windowStatsSelect } from "./window-stats.js";
 
 /**
  * Report-wide relations, materialized once per report as temporary tables.
@@ -51,21 +54,29 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
     select: (ctx) => customerRfmSelect(ctx, `(SELECT MAX(end_at) FROM ${ctx.rel("periods")})`),
   },
   customers: {
-    dependsOn: ["customer_rfm"],
+    dependsOn: ["periods"],
     // acquired_at: the explicit one wins; else the earliest of the first won
     // deal, the first order and the first term (METRICS.md §1). RFM columns
-    // are customer dimensions (`--by rfm_segment`).
-    select: (ctx) => `
+    // are customer dimensions (`--by rfm_segment`), computed only for a report
+    // broken down by one of them: nothing else reads them from this relation.
+    select(ctx, input) {
+      const withRfm = (input.by ?? []).some((d) => (RFM_DIMENSIONS as readonly string[]).includes(d));
+      const rfmColumns = withRfm ? RFM_DIMENSIONS.map((d) => `, rfm.${d}`).join("") : "";
+      const rfmJoin = withRfm
+        ? `LEFT JOIN (${customerRfmSelect(ctx, `(SELECT MAX(end_at) FROM ${ctx.rel("periods")})`)}) rfm ON rfm.customer_id = c.customer_id`
+        : "";
+      return `
       SELECT c.*, COALESCE(c.acquired_at, LEAST(d.first_won, o.first_order, s.first_term)) AS acquired_eff,
-             (s.first_term IS NOT NULL) AS has_terms, rfm.rfm_segment, rfm.rfm_score
+             (s.first_term IS NOT NULL) AS has_terms${rfmColumns}
       FROM customers c
-      LEFT JOIN ${ctx.rel("customer_rfm")} rfm ON rfm.customer_id = c.customer_id
+      ${rfmJoin}
       LEFT JOIN (SELECT customer_id, MIN(closed_at) AS first_won FROM deals WHERE status = 'won' GROUP BY customer_id) d
         ON d.customer_id = c.customer_id
       LEFT JOIN (SELECT customer_id, MIN(ordered_at) AS first_order FROM orders GROUP BY customer_id) o
         ON o.customer_id = c.customer_id
       LEFT JOIN (SELECT customer_id, MIN(start_at) AS first_term FROM subscriptions GROUP BY customer_id) s
-        ON s.customer_id = c.customer_id`,
+        ON s.customer_id = c.customer_id`;
+    },
   },
   customer_spans: {
     dependsOn: ["customers"],
@@ -125,58 +136,87 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
   period_customers: {
     dependsOn: ["periods", "customers", "customer_active"],
     // One row per (period, customer) that matters to §1: active at start or
-    // end, or acquired in the period. Only acquired customers count.
+    // end, or acquired in the period. Only acquired customers count. Each
+    // part has at most one row per (period, customer) (customer_active is
+    // distinct, customer_id a key), so full joins pair them without grouping.
     select(ctx) {
       const p = ctx.rel("periods");
       const a = ctx.rel("customer_active");
       const c = ctx.rel("customers");
       return `
-        SELECT x.idx, x.customer_id,
-               MAX(x.at_start) = 1 AS active_start, MAX(x.at_end) = 1 AS active_end,
-               MAX(x.acquired_in) = 1 AS acquired_in
+        SELECT COALESCE(se.idx, q.idx) AS idx, COALESCE(se.customer_id, q.customer_id) AS customer_id,
+               COALESCE(se.active_start, FALSE) AS active_start, COALESCE(se.active_end, FALSE) AS active_end,
+               q.customer_id IS NOT NULL AS acquired_in
         FROM (
-          SELECT p.idx, a.customer_id, 1 AS at_start, 0 AS at_end, 0 AS acquired_in FROM ${p} p JOIN ${a} a ON a.t = p.start_at
-          UNION ALL
-          SELECT p.idx, a.customer_id, 0, 1, 0 FROM ${p} p JOIN ${a} a ON a.t = p.end_at
-          UNION ALL
-          SELECT p.idx, c.customer_id, 0, 0, 1 FROM ${p} p JOIN ${c} c ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at
-        ) x
-        GROUP BY x.idx, x.customer_id`;
+          SELECT COALESCE(s.idx, e.idx) AS idx, COALESCE(s.customer_id, e.customer_id) AS customer_id,
+                 s.customer_id IS NOT NULL AS active_start, e.customer_id IS NOT NULL AS active_end
+          FROM (SELECT p.idx, a.customer_id FROM ${p} p JOIN ${a} a ON a.t = p.start_at) s
+          FULL JOIN (SELECT p.idx, a.customer_id FROM ${p} p JOIN ${a} a ON a.t = p.end_at) e
+            ON e.idx = s.idx AND e.customer_id = s.customer_id
+        ) se
+        FULL JOIN (SELECT p.idx, c.customer_id FROM ${p} p JOIN ${c} c ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at) q
+          ON q.idx = se.idx AND q.customer_id = se.customer_id`;
     },
   },
   period_mrr: {
     dependsOn: ["periods", "customer_mrr"],
     // §2 MRR movements: each customer's MRR at the start (s) and end (e) of P, and
     // whether a paid term began before P; customers with neither MRR are left out.
+    // customer_mrr has one row per (customer, instant), so each side has at most
+    // one row per (period, customer): a full join pairs them without grouping.
     select(ctx) {
-      const p = ctx.rel("periods");
-      const r = ctx.rel("customer_mrr");
+      const at = (instant: "start_at" | "end_at") =>
+        `SELECT p.idx, p.start_at, r.customer_id, r.mrr FROM ${ctx.rel("periods")} p JOIN ${ctx.rel("customer_mrr")} r ON r.t = p.${instant}`;
       return `
-        SELECT x.idx, x.customer_id, SUM(x.s) AS s, SUM(x.e) AS e,
-               COALESCE(MIN(fp.first_paid) < MIN(x.start_at), FALSE) AS paid_before
-        FROM (
-          SELECT p.idx, p.start_at, r.customer_id, r.mrr AS s, 0 AS e FROM ${p} p JOIN ${r} r ON r.t = p.start_at
-          UNION ALL
-          SELECT p.idx, p.start_at, r.customer_id, 0, r.mrr FROM ${p} p JOIN ${r} r ON r.t = p.end_at
-        ) x
+        SELECT COALESCE(s.idx, e.idx) AS idx, COALESCE(s.customer_id, e.customer_id) AS customer_id,
+               COALESCE(s.mrr, 0) AS s, COALESCE(e.mrr, 0) AS e,
+               COALESCE(fp.first_paid < COALESCE(s.start_at, e.start_at), FALSE) AS paid_before
+        FROM (${at("start_at")}) s
+        FULL JOIN (${at("end_at")}) e ON e.idx = s.idx AND e.customer_id = s.customer_id
         LEFT JOIN (SELECT customer_id, MIN(start_at) AS first_paid FROM subscriptions WHERE amount_base > 0 GROUP BY customer_id) fp
-          ON fp.customer_id = x.customer_id
-        GROUP BY x.idx, x.customer_id`;
+          ON fp.customer_id = COALESCE(s.customer_id, e.customer_id)`;
     },
   },
-  window_stats: {
+  window_orders: {
+    dependsOn: ["periods"],
+    // §3 each order's bucket between period markers and its buyer span (relations/window-stats.ts).
+    select: (ctx) => windowOrdersSelect(ctx),
+  },
+  window_base: {
     dependsOn: ["periods", "customer_spans", "customer_active"],
+    // §3 customers active at each window start, and whether they churned by the period end.
+    select: (ctx) => windowBaseSql(ctx),
+  },
+  window_stats: {
+    dependsOn: ["periods", "window_orders", "window_base"],
     // §3 revenue, orders, buyers and churn over the value window (relations/window-stats.ts).
     select: (ctx) => windowStatsSelect(ctx),
+  },
+  window_stats_by: {
+    dependsOn: ["periods", "customers", "window_orders", "window_base"],
+    // The same per segment of the report's customer dimensions (relations/window-segments.ts).
+    select: (ctx, input) => windowStatsBySegmentSelect(ctx, input),
   },
   period_orders: {
     dependsOn: ["periods", "customers"],
     select: (ctx) => periodOrdersSelect(ctx, "p.start_at", "p.end_at"),
   },
   previous_period_orders: {
-    dependsOn: ["periods", "customers"],
-    // The same for P−1 of each period (rates against the period before).
-    select: (ctx) => periodOrdersSelect(ctx, "p.prev_start_at", "p.prev_end_at"),
+    dependsOn: ["periods", "customers", "period_orders"],
+    // The same for P−1 of each period (rates against the period before). P−1
+    // is mostly a period of the report too (the one before): its rows are
+    // copied from period_orders; only the other P−1 (the first one's) take a range join.
+    select(ctx) {
+      const p = ctx.rel("periods");
+      const sameRange = (q: string) => `${q}.start_at = p.prev_start_at AND ${q}.end_at = p.prev_end_at`;
+      return `
+        SELECT p.idx, po.order_id, po.customer_id, po.ordered_at, po.type, po.amount_base, po.amount, po.acquired_eff
+        FROM ${p} p
+        JOIN (SELECT start_at, end_at, MIN(idx) AS idx FROM ${p} GROUP BY start_at, end_at) q ON ${sameRange("q")}
+        JOIN ${ctx.rel("period_orders")} po ON po.idx = q.idx
+        UNION ALL
+        ${periodOrdersSelect(ctx, "p.prev_start_at", "p.prev_end_at", `(SELECT * FROM ${p} p WHERE NOT EXISTS (SELECT 1 FROM ${p} q WHERE ${sameRange("q")}))`)}`;
+    },
   },
   period_customer_revenue: {
     dependsOn: ["period_orders"],
@@ -186,17 +226,19 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
   },
   first_orders: {
     dependsOn: [],
-    // Each customer's first order by (ordered_at, order_id), any type (new revenue, window first_order).
-    select: () => `SELECT order_id FROM (
-        SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY ordered_at, order_id) AS rn FROM orders
-      ) f WHERE f.rn = 1`,
+    // Each customer's first order by (ordered_at, order_id), any type (new revenue, window first_order);
+    // orders without a customer count as one customer, as a window partition would.
+    // Two hash aggregations instead of sorting every order (ordered_at and order_id are required).
+    select: () => `
+      SELECT MIN(o.order_id) AS order_id
+      FROM orders o JOIN (SELECT customer_id, MIN(ordered_at) AS first_at FROM orders GROUP BY customer_id) f
+        ON f.customer_id IS NOT DISTINCT FROM o.customer_id AND o.ordered_at = f.first_at
+      GROUP BY o.customer_id`,
   },
   stage_entries: {
     dependsOn: [],
     // §4 stage entries with their exits, and the highest stage rank the deal entered afterwards.
-    select: () => `
-      SELECT e.*, MAX(e.stage_rank) OVER (PARTITION BY e.deal_id ORDER BY e.seq ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_rank
-      FROM (${stageEntriesSql()}) e`,
+    select: () => stageEntriesSql({ laterRank: true }),
   },
 };
 
@@ -205,12 +247,17 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
  * (signed, base currency: a refund counts −|amount|) and the customer's
  * `acquired_eff` (on the order row, so a filter on it does not make the
  * planner pair every customer with every period). One range join per report
- * instead of one per metric.
+ * instead of one per metric; `periods` (alias `p`) may be a subset of them.
  */
-function periodOrdersSelect(ctx: MetricContext, start: string, end: string): string {
+function periodOrdersSelect(
+  ctx: MetricContext,
+  start: string,
+  end: string,
+  periods = ctx.rel("periods"),
+): string {
   return `
     SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, o.type, o.amount_base, ${signedOrderAmount(ctx)} AS amount, c.acquired_eff
-    FROM ${ctx.rel("periods")} p JOIN orders o ON o.ordered_at >= ${start} AND o.ordered_at < ${end}
+    FROM ${periods} p JOIN orders o ON o.ordered_at >= ${start} AND o.ordered_at < ${end}
     LEFT JOIN ${ctx.rel("customers")} c ON c.customer_id = o.customer_id`;
 }
 
@@ -232,4 +279,27 @@ export function sharedRelationSelect(
   input: ReportInput,
 ): string {
   return RELATIONS[name].select(ctx, input);
+}
+
+/**
+ * The statements that materialize `used` (and what they depend on) as
+ * temporary tables, dependencies first: a report's prelude.
+ */
+export function relationStatements(
+  used: Iterable<SharedRelationName>,
+  input: ReportInput,
+  dialect: SqlDialect,
+  settings: DatasetSettings,
+  metricParams: Readonly<Record<string, string>> = {},
+): CompiledQuery[] {
+  return orderRelations(used).flatMap((name) => {
+    const ctx = new MetricContext(dialect, settings, metricParams);
+    const select = sharedRelationSelect(name, ctx, input);
+    const statements = dialect.createTempTableAs(dialect.quoteIdentifier(sharedRelationTable(name)), select);
+    // The parameters belong to the statement that holds the SELECT (the last one).
+    return statements.map((sql, i) => ({
+      sql,
+      params: i === statements.length - 1 ? ctx.params.values : [],
+    }));
+  });
 }
