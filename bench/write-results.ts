@@ -139,7 +139,7 @@ export async function writeResults(
     "",
     `Data: \`generateDataset(dir, { scale, seed: ${seed} })\`. Every phase below runs in a child process of its own, ` +
       "so each peak RSS (`process.resourceUsage().maxRSS`) is that phase's alone; each DuckDB session has crm-kpi's " +
-      "memory budget and settings (750 MB unless `CRM_KPI_DUCKDB_MEMORY`; `duckdbInstanceSettings`).",
+      "memory budget and settings (600 MB unless `CRM_KPI_DUCKDB_MEMORY`; `duckdbInstanceSettings`).",
     "",
     "- **import**: `importDataset(engine, dir)` into a fresh database file.",
     "- **read_csv + casts** (the import baseline): one `CREATE TABLE … AS SELECT CAST(NULLIF(TRIM(col), '') AS type) … " +
@@ -235,8 +235,8 @@ export async function writeResults(
     "",
   );
   if (misses.length > 0) {
-    lines.push("Missed (what bounds each, from profiling, goes in the notes below):", "");
-    for (const m of misses) lines.push(`- ${m}: explanation to come.`);
+    lines.push("Missed (what bounds each, from profiling, is in the notes below):", "");
+    for (const m of misses) lines.push(`- ${m}: see the notes.`);
     lines.push("");
   }
   if (kept.dashboard) lines.push(kept.dashboard, "");

@@ -10,10 +10,11 @@ import { duckdbDialect } from "./duckdb-dialect.js";
  * DuckDB's own memory budget. Its default (80 % of RAM) lets a large import hold
  * gigabytes of buffers; with a budget it spills to disk instead. Override with
  * CRM_KPI_DUCKDB_MEMORY (e.g. `4GB`). The process needs more than the budget
- * (allocations outside DuckDB's buffer pool, Node itself): 750 MB keeps a
- * scale-100 report under 1 GB of resident memory (bench/RESULTS.md).
+ * (allocations outside DuckDB's buffer pool, Node itself): 600 MB keeps a
+ * scale-100 import and report under 1 GB of resident memory (bench/RESULTS.md;
+ * 750 MB left the report at 1.08 GB).
  */
-const DEFAULT_MEMORY_LIMIT = "750MB";
+const DEFAULT_MEMORY_LIMIT = "600MB";
 
 /**
  * Settings every crm-kpi DuckDB instance opens with (the bench's baselines use
