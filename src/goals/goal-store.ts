@@ -2,6 +2,7 @@ import type { Grain } from "../calendar/period-types.js";
 import type { Engine, ResultRow } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
 import type { CalendarId } from "../core/model/settings.js";
+import { timestampText } from "../core/sql/timestamp-text.js";
 import { targetTooLarge } from "./define-goal.js";
 import { GOAL_TARGET_LIMIT, type Goal, type GoalDirection } from "./goal.js";
 
@@ -50,7 +51,7 @@ export async function saveGoal(engine: Engine, goal: Goal, now = Date.now()): Pr
         goal.why,
         goal.grain,
         goal.calendar,
-        new Date(now).toISOString().replace("T", " ").replace("Z", ""),
+        timestampText(now),
       ],
     );
   });

@@ -1,7 +1,7 @@
 import { getCountries } from "libphonenumber-js";
 import type { Engine, ResultRow } from "../core/engine.js";
 import { type ColumnDef, ENTITIES, type EntityDef, type EntityName } from "../core/model/entities.js";
-import { isoSeconds } from "../core/sql/timestamp-text.js";
+import { isoSeconds, timestampText } from "../core/sql/timestamp-text.js";
 import { type Finding, metricsUsing } from "./findings.js";
 import { isPossiblePhone } from "./normalize-phone.js";
 
@@ -55,7 +55,7 @@ export async function runColumnChecks(engine: Engine, asOf: Date): Promise<Check
     timeChecked: 0,
     latestAgeDays: null,
   };
-  const asOfText = asOf.toISOString().replace("T", " ").replace("Z", "");
+  const asOfText = timestampText(asOf.getTime());
   for (const entity of ENTITIES) {
     const rows = await count(engine, `SELECT count(*) AS n FROM ${q(entity.name)}`);
     if (rows === 0) continue;

@@ -15,13 +15,14 @@ import type { Engine } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
 import { compileReport } from "../core/metrics/compiler/compile-report.js";
 import { MetricContext } from "../core/metrics/context/metric-context.js";
-import { isoInstant, type ReportPeriod } from "../core/metrics/context/report-period.js";
+import type { ReportPeriod } from "../core/metrics/context/report-period.js";
 import type { MetricDefinition } from "../core/metrics/definition/metric-definition.js";
 import { reportedValue } from "../core/metrics/definition/metric-value.js";
 import { campaignMetrics } from "../core/metrics/families/campaigns.js";
 import { stuckDealsSql } from "../core/metrics/lists/stuck-deals.js";
 import type { EntityName } from "../core/model/entities.js";
 import type { CalendarId, DatasetSettings } from "../core/model/settings.js";
+import { timestampText } from "../core/sql/timestamp-text.js";
 import { dataTimeRange, entityRowCounts } from "./data-range.js";
 import { loadDatasetSettings } from "./dataset-settings.js";
 import { periodOptions, withCalendarContext } from "./run-report.js";
@@ -283,7 +284,7 @@ export async function listStuckDeals(
   const asOfDay = localDayOf(dayStart, zone);
   const asOfMs = startOfDay(asOfDay + 1, zone);
   const ctx = new MetricContext(engine.dialect, settings, {});
-  const at = ctx.dialect.timestampParam(ctx.bind(isoInstant(asOfMs)));
+  const at = ctx.dialect.timestampParam(ctx.bind(timestampText(asOfMs)));
   const sql = stuckDealsSql(ctx, at, days === undefined ? {} : { days });
   const rows = (await engine.query({ sql, params: ctx.params.values })).map(
     (r): StuckDealRow => ({

@@ -19,7 +19,3 @@ export interface ReportInput {
    */
   readonly by?: readonly string[];
 }
-
-export function isoInstant(ms: number): string {
-  return new Date(ms).toISOString().replace("T", " ").replace("Z", "");
-}

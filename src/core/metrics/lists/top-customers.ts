@@ -1,8 +1,9 @@
 import type { DatasetSettings } from "../../model/settings.js";
 import type { CompiledQuery } from "../../sql/compiled-query.js";
 import type { SqlDialect } from "../../sql/dialect.js";
+import { timestampText } from "../../sql/timestamp-text.js";
 import { MetricContext } from "../context/metric-context.js";
-import { isoInstant, type ReportPeriod } from "../context/report-period.js";
+import type { ReportPeriod } from "../context/report-period.js";
 import { durationDays } from "../definition/duration-param.js";
 import { RFM_WINDOW_PARAM } from "../relations/customer-rfm.js";
 import { relationStatements } from "../relations/shared-relations.js";
@@ -54,7 +55,7 @@ export function compileTopCustomers(
     prevStartMs: startMs - windowDays * DAY_MS,
     prevEndMs: startMs,
   };
-  const asOf = dialect.timestampParam(ctx.bind(isoInstant(spec.asOfMs)));
+  const asOf = dialect.timestampParam(ctx.bind(timestampText(spec.asOfMs)));
   const refund = ctx.bind("refund");
   const signed = `CASE WHEN o.type = ${refund} THEN -ABS(o.amount_base) ELSE o.amount_base END`;
   const purchase = `(o.type IS NULL OR o.type <> ${refund})`;

@@ -1,9 +1,10 @@
 import type { DatasetSettings } from "../../model/settings.js";
 import type { CompiledQuery } from "../../sql/compiled-query.js";
 import { MONEY_SQL_TYPE, type SqlDialect } from "../../sql/dialect.js";
+import { timestampText } from "../../sql/timestamp-text.js";
 import { MetricContext } from "../context/metric-context.js";
 import { type SharedRelationName, sharedRelationTable } from "../context/relation-names.js";
-import { isoInstant, type ReportInput } from "../context/report-period.js";
+import type { ReportInput } from "../context/report-period.js";
 import { signedOrderAmount } from "../fragments/money-rows.js";
 import { openEnd } from "../fragments/sql-helpers.js";
 import { customerRfmSelect, RFM_DIMENSIONS } from "./customer-rfm.js";
@@ -31,7 +32,7 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
   periods: {
     dependsOn: [],
     select(ctx, input) {
-      const ts = (ms: number) => ctx.dialect.timestampParam(ctx.bind(isoInstant(ms)));
+      const ts = (ms: number) => ctx.dialect.timestampParam(ctx.bind(timestampText(ms)));
       const date = (d: string) => `CAST(${ctx.bind(d)} AS DATE)`;
       const rows = input.periods.map(
         (p, i) =>
