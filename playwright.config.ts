@@ -39,7 +39,7 @@ export default defineConfig({
   webServer: {
     command:
       `npx tsx test/e2e/support/prepare-database.ts && ` +
-      `node dist/cli/main.js serve --db "${sharedDb}" --port ${sharedPort}`,
+      `node dist/bin/main.js serve --db "${sharedDb}" --port ${sharedPort}`,
     url: `http://127.0.0.1:${sharedPort}/api/v1/dataset`,
     reuseExistingServer: false,
     timeout: 240_000,

@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { CrmKpiError } from "../core/errors.js";
 import { listPresetsSync } from "../import/presets/preset-files.js";
 import { t } from "../messages/index.js";
+import { packagePath } from "../package-root.js";
 import {
   type CliContext,
   detectLang,
@@ -294,9 +295,8 @@ function positiveNumber(text: string, option: string): number {
 }
 
 function readVersion(): string {
-  // src/cli and dist/cli are both two levels below package.json.
   try {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    const pkg = JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as {
       version?: string;
     };
     return pkg.version ?? "0.0.0";

@@ -1,12 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { MiddlewareHandler } from "hono";
 import { isRightToLeft, t } from "../messages/index.js";
+import { packagePath } from "../package-root.js";
 import type { AppEnv } from "./app-types.js";
 
-/** web/dist beside package.json: src/server and dist/server are both two levels below it. */
-export const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+/** web/dist beside package.json. */
+export const WEB_DIST = `${packagePath("web", "dist")}${path.sep}`;
 
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",

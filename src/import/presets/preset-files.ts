@@ -1,15 +1,11 @@
 import { readdirSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { CrmKpiError } from "../../core/errors.js";
+import { packagePath } from "../../package-root.js";
 
-/**
- * The presets shipped with the package: `presets/<name>.yaml` at the package
- * root. This module sits at the same depth in src/ (tsx) and dist/ (built),
- * so one relative path finds the folder from both.
- */
-export const PRESETS_DIR = fileURLToPath(new URL("../../../presets/", import.meta.url));
+/** The presets shipped with the package: `presets/<name>.yaml` at the package root. */
+export const PRESETS_DIR = `${packagePath("presets")}${path.sep}`;
 
 /** Names of the presets in `dir` (file names without `.yaml`), sorted. */
 export async function listPresets(dir: string = PRESETS_DIR): Promise<string[]> {

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const referenceDir = path.resolve(repoRoot, "../shared/data/reference");
-export const cliPath = path.join(repoRoot, "dist/cli/main.js");
+export const cliPath = path.join(repoRoot, "dist/bin/main.js");
 
 /** A free loopback port, found synchronously (the config cannot await). */
 function freePortSync(): number {
