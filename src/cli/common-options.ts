@@ -1,7 +1,7 @@
-import { Option } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 import { GRAINS } from "../calendar/index.js";
 import { CrmKpiError } from "../core/errors.js";
-import { CALENDARS } from "../core/model/settings.js";
+import { CALENDARS, canonicalCalendar } from "../core/model/settings.js";
 import { LANGS, type Lang, type MessageKey, t } from "../messages/index.js";
 import { collect } from "./cli-context.js";
 import { writeLine } from "./cli-io.js";
@@ -20,8 +20,15 @@ export const langOption = (lang: Lang) =>
 export const paramOption = (lang: Lang) =>
   new Option("--param <key=value>", t(lang, "cli.report.option.param")).argParser(collect).default([]);
 
+/** `--calendar`: the choices are listed in help; aliases such as `jalali` are accepted too. */
 export const calendarOption = (lang: Lang, description: MessageKey = "cli.report.option.calendar") =>
-  new Option("--calendar <calendar>", t(lang, description)).choices(CALENDARS);
+  new Option("--calendar <calendar>", t(lang, description)).choices(CALENDARS).argParser((value: string) => {
+    const calendar = canonicalCalendar(value);
+    // The same wording as commander's own choices check, so its localization applies.
+    if (!(CALENDARS as readonly string[]).includes(calendar))
+      throw new InvalidArgumentError(`Allowed choices are ${CALENDARS.join(", ")}.`);
+    return calendar;
+  });
 
 /** `--format`: every command that prints data offers all of OUTPUT_FORMATS, `table` by default. */
 export const formatOption = (

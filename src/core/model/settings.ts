@@ -4,6 +4,18 @@ import { z } from "zod";
 export const CALENDARS = ["gregorian", "persian", "islamic-umalqura"] as const;
 export type CalendarId = (typeof CALENDARS)[number];
 
+/** Other names users write for a calendar: the Persian calendar is the Jalali (Solar Hijri) one. */
+export const CALENDAR_ALIASES: Readonly<Record<string, CalendarId>> = {
+  jalali: "persian",
+  "solar-hijri": "persian",
+  "umm-al-qura": "islamic-umalqura",
+};
+
+/** The calendar a name or alias stands for (unknown names unchanged, so validation names them). */
+export function canonicalCalendar(name: string): string {
+  return CALENDAR_ALIASES[name.toLowerCase()] ?? name;
+}
+
 export const WEEKDAYS = [
   "monday",
   "tuesday",
@@ -26,7 +38,9 @@ export const datasetSettingsSchema = z.object({
     .regex(/^[A-Z]{3}$/, "an ISO 4217 code such as USD")
     .default("USD"),
   timezone: z.string().refine(isKnownTimeZone, "an IANA time zone such as Asia/Tehran").default("UTC"),
-  calendar: z.enum(CALENDARS).default("gregorian"),
+  calendar: z
+    .preprocess((v) => (typeof v === "string" ? canonicalCalendar(v) : v), z.enum(CALENDARS))
+    .default("gregorian"),
   week_start: z.enum(WEEKDAYS).default("monday"),
   fiscal_year_start_month: z.number().int().min(1).max(12).default(1),
   activity: z.enum(ACTIVITY_MODES).default("auto"),
