@@ -6,7 +6,7 @@ import type { CustomerIdentity } from "./find-duplicates.js";
 export async function loadCustomerIdentities(engine: Engine): Promise<CustomerIdentity[]> {
   const rows = await engine.query({
     sql: `SELECT customer_id, name, email, phone, company, country, city, region, segment, created_at
-      FROM customers ORDER BY created_at, customer_id`,
+      FROM customers ORDER BY created_at, ${engine.dialect.binaryOrder("customer_id")}`,
     params: [],
   });
   return rows.map((r) => ({

@@ -2,7 +2,8 @@ import type { Engine } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
 import { ENTITIES, type EntityDef } from "../core/model/entities.js";
 import { storageColumns } from "../core/schema/tables.js";
-import type { SqlValue } from "../core/sql/compiled-query.js";
+import { ParamList, type SqlValue } from "../core/sql/compiled-query.js";
+import type { SqlDialect } from "../core/sql/dialect.js";
 import { timestampText } from "../core/sql/timestamp-text.js";
 
 /** What one merge did: `merged_ids` were folded into `survivor_id`. */
@@ -20,7 +21,6 @@ export interface MergeRequest {
 }
 
 const MAP = "_quality_merge_map";
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Every column that points at a customer, found from the model (entities.ts `references`). */
 export function customerReferences(): { entity: EntityDef; column: string }[] {
@@ -32,8 +32,8 @@ export function customerReferences(): { entity: EntityDef; column: string }[] {
 }
 
 /** A text identifying one row of an entity by its key columns. */
-function rowKeySql(entity: EntityDef, alias: string): string {
-  const parts = entity.key.map((k) => `CAST(${alias}.${q(k)} AS VARCHAR)`);
+function rowKeySql(dialect: SqlDialect, entity: EntityDef, alias: string): string {
+  const parts = entity.key.map((k) => `CAST(${alias}.${dialect.quoteIdentifier(k)} AS VARCHAR)`);
   if (parts.length === 1) return parts[0] as string;
   return `concat_ws(chr(31), ${parts.map((p) => `coalesce(${p}, '')`).join(", ")})`;
 }
@@ -57,6 +57,7 @@ export async function mergeCustomers(
   now = Date.now(),
 ): Promise<MergeRecord[]> {
   if (requests.length === 0) return [];
+  const q = (name: string) => engine.dialect.quoteIdentifier(name);
   return engine.transaction(async () => {
     await assertMergeable(engine, requests);
     const next = await engine.query({
@@ -106,10 +107,11 @@ export async function mergeCustomers(
       for (const { entity, column } of customerReferences()) {
         const t = q(entity.name);
         const col = q(column);
+        const params = new ParamList(engine.dialect.placeholder);
         await engine.execute(
           `INSERT INTO quality_merge_repoints
-           SELECT m.merge_id, $1, $2, ${rowKeySql(entity, "e")}, e.${col} FROM ${t} e JOIN ${MAP} m ON e.${col} = m.from_id`,
-          [entity.name, column],
+           SELECT m.merge_id, ${params.bind(entity.name)}, ${params.bind(column)}, ${rowKeySql(engine.dialect, entity, "e")}, e.${col} FROM ${t} e JOIN ${MAP} m ON e.${col} = m.from_id`,
+          params.values,
         );
         await engine.execute(`UPDATE ${t} SET ${col} = m.to_id FROM ${MAP} m WHERE ${t}.${col} = m.from_id`);
       }
@@ -128,19 +130,20 @@ export async function mergeCustomers(
 /** Empty survivor fields take the first non-empty value of the merged records, oldest first. */
 async function fillSurvivors(engine: Engine, mergeIds: readonly string[]): Promise<void> {
   const fillable = customerColumnNames().filter((c) => !["customer_id", "_file", "_line"].includes(c));
-  const ids = mergeIds.map((_, i) => `$${i + 1}`).join(", ");
+  const params = new ParamList(engine.dialect.placeholder);
+  const ids = mergeIds.map((id) => params.bind(id)).join(", ");
   for (const column of fillable) {
-    const col = q(column);
+    const col = engine.dialect.quoteIdentifier(column);
     await engine.execute(
       `UPDATE customers SET ${col} = f.v FROM (
          SELECT survivor_id, v FROM (
            SELECT mg.survivor_id, a.${col} AS v,
-                  ROW_NUMBER() OVER (PARTITION BY mg.survivor_id ORDER BY a.created_at, a.customer_id) AS rn
+                  ROW_NUMBER() OVER (PARTITION BY mg.survivor_id ORDER BY a.created_at, ${engine.dialect.binaryOrder("a.customer_id")}) AS rn
            FROM quality_merged_customers a JOIN quality_merges mg ON mg.merge_id = a._merge_id
            WHERE a._merge_role = 'merged' AND a._merge_id IN (${ids}) AND a.${col} IS NOT NULL) ranked
          WHERE rn = 1) f
        WHERE customers.customer_id = f.survivor_id AND customers.${col} IS NULL AND f.v IS NOT NULL`,
-      [...mergeIds],
+      params.values,
     );
   }
 }
@@ -165,10 +168,11 @@ async function assertMergeable(engine: Engine, requests: readonly MergeRequest[]
   const all = [...seen];
   const found = new Set<string>();
   for (let i = 0; i < all.length; i += 500) {
-    const chunk = all.slice(i, i + 500);
+    const params = new ParamList(engine.dialect.placeholder);
+    const ids = all.slice(i, i + 500).map((id) => params.bind(id));
     const rows = await engine.query({
-      sql: `SELECT customer_id FROM customers WHERE customer_id IN (${chunk.map((_, j) => `$${j + 1}`).join(", ")})`,
-      params: chunk,
+      sql: `SELECT customer_id FROM customers WHERE customer_id IN (${ids.join(", ")})`,
+      params: params.values,
     });
     for (const r of rows) found.add(String(r.customer_id));
   }
@@ -185,13 +189,9 @@ async function assertMergeable(engine: Engine, requests: readonly MergeRequest[]
 async function insertChunked(engine: Engine, table: string, rows: readonly SqlValue[][]): Promise<void> {
   for (let i = 0; i < rows.length; i += 300) {
     const chunk = rows.slice(i, i + 300);
-    const params: SqlValue[] = [];
-    const tuples = chunk.map((row) => {
-      const start = params.length;
-      params.push(...row);
-      return `(${row.map((_, j) => `$${start + j + 1}`).join(", ")})`;
-    });
-    await engine.execute(`INSERT INTO ${table} VALUES ${tuples.join(", ")}`, params);
+    const params = new ParamList(engine.dialect.placeholder);
+    const tuples = chunk.map((row) => `(${row.map((value) => params.bind(value)).join(", ")})`);
+    await engine.execute(`INSERT INTO ${table} VALUES ${tuples.join(", ")}`, params.values);
   }
 }
 
@@ -257,23 +257,25 @@ export async function undoMerges(engine: Engine, which: readonly string[] | "all
 }
 
 async function undoOne(engine: Engine, merge: MergeRecord): Promise<void> {
+  const q = (name: string) => engine.dialect.quoteIdentifier(name);
+  const first = engine.dialect.placeholder(1);
   for (const { entity, column } of customerReferences()) {
     const t = q(entity.name);
+    const params = new ParamList(engine.dialect.placeholder);
     await engine.execute(
       `UPDATE ${t} SET ${q(column)} = r.old_value FROM quality_merge_repoints r
-       WHERE r.merge_id = $1 AND r.entity = $2 AND r.column_name = $3 AND ${rowKeySql(entity, t)} = r.row_key`,
-      [merge.merge_id, entity.name, column],
+       WHERE r.merge_id = ${params.bind(merge.merge_id)} AND r.entity = ${params.bind(entity.name)}
+         AND r.column_name = ${params.bind(column)} AND ${rowKeySql(engine.dialect, entity, t)} = r.row_key`,
+      params.values,
     );
   }
   const list = customerColumnNames().map(q).join(", ");
-  await engine.execute("DELETE FROM customers WHERE customer_id = $1", [merge.survivor_id]);
+  await engine.execute(`DELETE FROM customers WHERE customer_id = ${first}`, [merge.survivor_id]);
   await engine.execute(
-    `INSERT INTO customers (${list}) SELECT ${list} FROM quality_merged_customers WHERE _merge_id = $1`,
+    `INSERT INTO customers (${list}) SELECT ${list} FROM quality_merged_customers WHERE _merge_id = ${first}`,
     [merge.merge_id],
   );
-  for (const table of ["quality_merge_repoints"]) {
-    await engine.execute(`DELETE FROM ${table} WHERE merge_id = $1`, [merge.merge_id]);
-  }
-  await engine.execute("DELETE FROM quality_merged_customers WHERE _merge_id = $1", [merge.merge_id]);
-  await engine.execute("DELETE FROM quality_merges WHERE merge_id = $1", [merge.merge_id]);
+  await engine.execute(`DELETE FROM quality_merge_repoints WHERE merge_id = ${first}`, [merge.merge_id]);
+  await engine.execute(`DELETE FROM quality_merged_customers WHERE _merge_id = ${first}`, [merge.merge_id]);
+  await engine.execute(`DELETE FROM quality_merges WHERE merge_id = ${first}`, [merge.merge_id]);
 }

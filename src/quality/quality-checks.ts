@@ -5,13 +5,18 @@ import { isoSeconds, timestampText } from "../core/sql/timestamp-text.js";
 import { type Finding, metricsUsing } from "./findings.js";
 import { isPossiblePhone } from "./normalize-phone.js";
 
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const DAY_MS = 86_400_000;
 /** Older than this, an entity's data counts as stale. */
 export const STALE_AFTER_DAYS = 30;
 const EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+/** Identifier quoting of the engine's dialect. */
+const quoter = (engine: Engine) => (name: string) => engine.dialect.quoteIdentifier(name);
+
 /** Groups in the order their first row came in the files, so the examples are the same every run and on every engine. */
-const FIRST_SEEN = `ORDER BY min(${q("_file")}), min(${q("_line")})`;
+function firstSeen(engine: Engine): string {
+  const q = quoter(engine);
+  return `ORDER BY min(${engine.dialect.binaryOrder(q("_file"))}), min(${q("_line")})`;
+}
 
 /** Later-than pairs that must hold (METRICS.md §7, time consistency). */
 const TIME_RULES: readonly { entity: EntityName; before: string; after: string }[] = [
@@ -43,6 +48,7 @@ export interface CheckResult {
 
 /** Completeness, validity, orphans, time consistency and freshness as of `asOf`. */
 export async function runColumnChecks(engine: Engine, asOf: Date): Promise<CheckResult> {
+  const q = quoter(engine);
   const findings: Finding[] = [];
   const totals: CheckTotals = {
     cellsFilled: 0,
@@ -108,6 +114,7 @@ async function checkCompleteness(
   findings: Finding[],
   totals: CheckTotals,
 ): Promise<void> {
+  const q = quoter(engine);
   const filled = entity.columns.map((c) =>
     isTextual(c)
       ? `count(*) FILTER (WHERE ${q(c.name)} IS NOT NULL AND trim(CAST(${q(c.name)} AS VARCHAR)) <> '') AS ${q(c.name)}`
@@ -145,6 +152,7 @@ async function checkValidity(
   findings: Finding[],
   totals: CheckTotals,
 ): Promise<void> {
+  const q = quoter(engine);
   const t = q(entity.name);
   const push = (
     column: string,
@@ -224,7 +232,7 @@ async function checkValidity(
     // A phone is valid or not for its customer's country, so group by both.
     await groupedCheck(
       engine,
-      `SELECT phone AS v, country, count(*) AS n FROM customers WHERE phone IS NOT NULL AND trim(phone) <> '' GROUP BY phone, country ${FIRST_SEEN}`,
+      `SELECT phone AS v, country, count(*) AS n FROM customers WHERE phone IS NOT NULL AND trim(phone) <> '' GROUP BY phone, country ${firstSeen(engine)}`,
       (r) => isPossiblePhone(String(r.v), r.country === null ? null : String(r.country)),
       (invalid, checked, ex) => push("phone", "phone_possible", invalid, checked, ex),
     );
@@ -238,7 +246,7 @@ function distinctCheck(
   valid: (value: string) => boolean,
   report: (invalid: number, checked: number, examples: string[]) => void,
 ): Promise<void> {
-  const sql = `SELECT ${column} AS v, count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL AND ${column} <> '' GROUP BY 1 ${FIRST_SEEN}`;
+  const sql = `SELECT ${column} AS v, count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL AND ${column} <> '' GROUP BY 1 ${firstSeen(engine)}`;
   return groupedCheck(engine, sql, (r) => valid(String(r.v)), report);
 }
 
@@ -272,8 +280,9 @@ async function firstExamples(
   where: string,
   params: readonly string[],
 ): Promise<string[]> {
+  const q = quoter(engine);
   const rows = await engine.query({
-    sql: `SELECT ${column} AS v FROM ${table} WHERE ${where} ORDER BY ${q("_file")}, ${q("_line")} LIMIT 3`,
+    sql: `SELECT ${column} AS v FROM ${table} WHERE ${where} ORDER BY ${engine.dialect.binaryOrder(q("_file"))}, ${q("_line")} LIMIT 3`,
     params,
   });
   return rows.map((r) => String(r.v));
@@ -287,6 +296,7 @@ async function checkOrphans(
   findings: Finding[],
   totals: CheckTotals,
 ): Promise<void> {
+  const q = quoter(engine);
   for (const column of entity.columns) {
     const ref = column.references;
     if (!ref) continue;
@@ -323,6 +333,7 @@ async function checkFreshness(
   findings: Finding[],
   totals: CheckTotals,
 ): Promise<void> {
+  const q = quoter(engine);
   const columns = entity.columns.filter(
     (c) => c.kind === "timestamp" && !(entity.name === "subscriptions" && c.name === "end_at"),
   );

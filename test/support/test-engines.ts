@@ -15,7 +15,11 @@ export const TEST_ENGINES: readonly TestEngine[] = [
   ...(process.env.CRM_KPI_TEST_PG ? [postgresServer(process.env.CRM_KPI_TEST_PG)] : []),
 ];
 
-/** Each open gets a database of its own on the server (dropped when the engine closes). */
+/**
+ * Each open gets a database of its own on the server (dropped when the engine
+ * closes), collated en-US as most servers are, not by code point as DuckDB
+ * sorts: ids must tie-break the same anyway.
+ */
 function postgresServer(url: string): TestEngine {
   let counter = 0;
   return {
@@ -23,7 +27,9 @@ function postgresServer(url: string): TestEngine {
     async open() {
       const name = `crm_kpi_test_${process.pid}_${++counter}`;
       const admin = await openPostgres(url, { migrate: false });
-      await admin.execute(`CREATE DATABASE ${name}`);
+      await admin.execute(
+        `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`,
+      );
       const target = new URL(url);
       target.pathname = `/${name}`;
       const engine = await openPostgres(target.toString());

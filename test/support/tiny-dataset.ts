@@ -44,8 +44,14 @@ export async function insertRows(engine: Engine, tables: TinyTables): Promise<vo
         if (c.name.endsWith("_base")) return row[c.name.slice(0, -"_base".length)] ?? null;
         return c.source?.default ?? null;
       });
-      const placeholders = values.map((_, i) => `$${i + 1}`).join(", ");
-      await engine.execute(`INSERT INTO "${name}" VALUES (${placeholders})`, values);
+      // Typed placeholders: PostgreSQL does not cast text to a timestamp column on INSERT.
+      const placeholders = columns
+        .map((c, i) => `CAST(${engine.dialect.placeholder(i + 1)} AS ${engine.dialect.columnType(c.kind)})`)
+        .join(", ");
+      await engine.execute(
+        `INSERT INTO ${engine.dialect.quoteIdentifier(name)} VALUES (${placeholders})`,
+        values,
+      );
     }
   }
 }

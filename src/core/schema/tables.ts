@@ -102,6 +102,40 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 5,
+    describe: "keys and indexes of the entity tables where the engine wants them (PostgreSQL)",
+    statements: (dialect) =>
+      dialect.indexesEntities ? ENTITIES.flatMap((e) => entityIndexSql(e, dialect)) : [],
+  },
 ];
+
+/**
+ * An entity's primary key when every key column always has a value (ids are
+ * required, natural keys may hold NULLs and get a plain index), and an index
+ * on each column that points at a customer: re-imports replace by key,
+ * merges repoint customer references.
+ */
+export function entityIndexSql(entity: EntityDef, dialect: SqlDialect): string[] {
+  const q = (n: string) => dialect.quoteIdentifier(n);
+  const table = q(entity.name);
+  const keyColumns = entity.key.map((name) => entity.columns.find((c) => c.name === name));
+  const alwaysSet = keyColumns.every(
+    (c) => c !== undefined && (c.required === true || c.default !== undefined),
+  );
+  const key = entity.key.map(q).join(", ");
+  const statements = [
+    alwaysSet
+      ? `ALTER TABLE ${table} ADD PRIMARY KEY (${key})`
+      : `CREATE INDEX IF NOT EXISTS ${q(`${entity.name}_key`)} ON ${table} (${key})`,
+  ];
+  for (const column of entity.columns) {
+    if (column.references?.entity !== "customers" || entity.key.includes(column.name)) continue;
+    statements.push(
+      `CREATE INDEX IF NOT EXISTS ${q(`${entity.name}_${column.name}`)} ON ${table} (${q(column.name)})`,
+    );
+  }
+  return statements;
+}
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

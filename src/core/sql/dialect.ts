@@ -31,6 +31,20 @@ export interface SqlDialect {
   matchesPattern(expr: string, pattern: string): string;
   /** Statements that (re)create temporary table `table` (quoted) as the result of `select`, replacing one of that name. */
   createTempTableAs(table: string, select: string): string[];
+  /**
+   * Text `expr` as an ORDER BY key that sorts by code point, as DuckDB does,
+   * whatever collation the database was created with: ids tie-break the same
+   * on every engine (`a10` before `B2` under en-US, after it here).
+   */
+  binaryOrder(expr: string): string;
+  /**
+   * Whether entity tables get primary keys and indexes on their keys and
+   * customer references (migration 5). PostgreSQL needs them for the
+   * re-import replace, merges and drill-downs; DuckDB scans columns with
+   * zone maps, and its ART indexes would slow bulk loads and forbid updating
+   * an indexed column in place.
+   */
+  readonly indexesEntities: boolean;
 }
 
 export const MONEY_SQL_TYPE = "DECIMAL(38,12)";

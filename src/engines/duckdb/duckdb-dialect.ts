@@ -30,4 +30,7 @@ export const duckdbDialect: SqlDialect = {
   percentileCont: (fraction, expr) => `quantile_cont(${expr}, ${fraction})`,
   matchesPattern: (expr, pattern) => `regexp_matches(${expr}, ${pattern})`,
   createTempTableAs: (table, select) => [`CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`],
+  // DuckDB's default collation is binary: text already sorts by code point.
+  binaryOrder: (expr) => expr,
+  indexesEntities: false,
 };

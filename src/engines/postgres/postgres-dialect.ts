@@ -6,7 +6,9 @@ import { type SqlDialect, storageType } from "../../core/sql/dialect.js";
  * - `EXTRACT(EPOCH FROM interval)` is NUMERIC (exact): seconds become a double by cast;
  * - a bound parameter has no type of its own, so the dialect casts the ones it builds;
  * - `percentile_cont(f) WITHIN GROUP (ORDER BY x)` is the continuous percentile;
- * - `AT TIME ZONE` turns a UTC timestamp into local wall time.
+ * - `AT TIME ZONE` turns a UTC timestamp into local wall time;
+ * - text sorts by the database's collation (en-US puts `a10` before `B2`): `COLLATE "C"` sorts by code point;
+ * - entity tables get keys and indexes (no zone maps to scan by).
  */
 export const postgresDialect: SqlDialect = {
   name: "PostgreSQL",
@@ -34,4 +36,6 @@ export const postgresDialect: SqlDialect = {
     `DROP TABLE IF EXISTS ${table}`,
     `CREATE TEMP TABLE ${table} AS ${select}`,
   ],
+  binaryOrder: (expr) => `(${expr}) COLLATE "C"`,
+  indexesEntities: true,
 };

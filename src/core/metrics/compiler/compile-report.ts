@@ -217,7 +217,7 @@ export function compileExplain(
   const filters = groupValues.map((v, i) => ` AND d.g${i} IS NOT DISTINCT FROM ${rowsCtx.bind(v)}`).join("");
   // Up to `rowLimit` rows of each part, so a long denominator list does not hide the numerator.
   const rows = `SELECT * FROM (
-      SELECT d.*, ROW_NUMBER() OVER (PARTITION BY d.part ORDER BY d.entity, d.record_id) AS rn,
+      SELECT d.*, ROW_NUMBER() OVER (PARTITION BY d.part ORDER BY d.entity, ${dialect.binaryOrder("d.record_id")}) AS rn,
         COUNT(*) OVER (PARTITION BY d.part) AS part_rows
       FROM (${drill}) d WHERE d.period_idx = ${rowsCtx.bind(periodIdx)}${filters}) x
     WHERE x.rn <= ${rowsCtx.bind(rowLimit)} ORDER BY x.part DESC, x.rn`;

@@ -72,7 +72,7 @@ function acquiredSql(ctx: MetricContext): string {
   const firstTouch = `
     SELECT customer_id, campaign_id, lead_id FROM (
       SELECT l.customer_id, l.campaign_id, l.lead_id,
-             ROW_NUMBER() OVER (PARTITION BY l.customer_id ORDER BY l.created_at, l.lead_id) AS rn
+             ROW_NUMBER() OVER (PARTITION BY l.customer_id ORDER BY l.created_at, ${ctx.dialect.binaryOrder("l.lead_id")}) AS rn
       FROM leads l WHERE l.status = ${ctx.bind(CONVERTED)} AND l.customer_id IS NOT NULL
     ) f WHERE f.rn = 1 AND f.campaign_id IS NOT NULL`;
   return `SELECT p.idx, ft.campaign_id, c.customer_id, ft.lead_id, c.acquired_eff

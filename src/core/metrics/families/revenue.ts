@@ -177,7 +177,7 @@ function rankedCustomers(ctx: MetricContext, grouping: Grouping): string {
   const groups = customerGroupExpressions(ctx, grouping, "c");
   const groupCols = groups.map((g, i) => `, ${g} AS g${i}`).join("");
   const partition = `x.period_idx${ctx.groupNames(grouping, "x.")}`;
-  return `SELECT x.*, ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY x.revenue DESC, x.customer_id) AS rank_no,
+  return `SELECT x.*, ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY x.revenue DESC, ${ctx.dialect.binaryOrder("x.customer_id")}) AS rank_no,
            COUNT(*) OVER (PARTITION BY ${partition}) AS paying
     FROM (
       SELECT o.idx AS period_idx${groupCols}, o.customer_id, o.revenue

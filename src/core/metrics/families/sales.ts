@@ -36,8 +36,8 @@ const isWon = (ctx: MetricContext) => `d.status = ${ctx.bind("won")}`;
 
 /** Stage breakdown: every (pipeline, stage) in pipeline order, in every period. */
 const STAGE_KEYS = ["pipeline", "stage"] as const;
-const stageDomain = () =>
-  `SELECT pipeline AS g0, stage AS g1, ROW_NUMBER() OVER (ORDER BY pipeline, stage_rank) AS ord FROM (${stageOrderSql()}) so`;
+const stageDomain = (ctx: MetricContext) =>
+  `SELECT pipeline AS g0, stage AS g1, ROW_NUMBER() OVER (ORDER BY ${ctx.dialect.binaryOrder("pipeline")}, stage_rank) AS ord FROM (${stageOrderSql(ctx.dialect)}) so`;
 const stageGroups = { pipeline: "e.pipeline", stage: "e.stage" };
 
 const closeRate = rowMetric({
@@ -322,7 +322,7 @@ const pipelineValue = rowMetric({
                COALESCE(${text("so.probability")}, ${ctx.bind("-")})) AS detail
       FROM deals d JOIN ${ctx.rel("periods")} p ON d.created_at < p.end_at AND ${openEnd(ctx, "d.closed_at")} >= p.end_at
       LEFT JOIN (${current}) cs ON cs.deal_id = d.deal_id AND cs.idx = p.idx
-      LEFT JOIN (${stageOrderSql()}) so ON so.pipeline = d.pipeline AND so.stage = COALESCE(cs.stage, d.stage) ${g.join}`;
+      LEFT JOIN (${stageOrderSql(ctx.dialect)}) so ON so.pipeline = d.pipeline AND so.stage = COALESCE(cs.stage, d.stage) ${g.join}`;
   },
   terms: [{ part: "value", amount: "r.x" }],
 });

@@ -20,7 +20,7 @@ export function stuckDealsSql(ctx: MetricContext, at: string, options: StuckDeal
   const threshold =
     options.days === undefined ? "t.p90" : `CAST(${ctx.bind(options.days)} AS DOUBLE PRECISION)`;
   return `
-    WITH entries AS (${stageEntriesSql()}),
+    WITH entries AS (${stageEntriesSql(ctx.dialect)}),
     current_stage AS (
       SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.deal_id ORDER BY e.entered_at DESC, e.stage_rank DESC) AS rn
       FROM entries e JOIN deals d ON d.deal_id = e.deal_id
@@ -39,5 +39,5 @@ export function stuckDealsSql(ctx: MetricContext, at: string, options: StuckDeal
       WHERE c.rn = 1
     ) s
     WHERE days_in_stage > threshold_days
-    ORDER BY days_in_stage DESC, deal_id`;
+    ORDER BY days_in_stage DESC, ${ctx.dialect.binaryOrder("deal_id")}`;
 }

@@ -63,10 +63,11 @@ export function compileTopCustomers(
     SELECT o.customer_id, SUM(${signed}) AS lifetime_revenue, SUM(CASE WHEN ${purchase} THEN 1 ELSE 0 END) AS orders,
            MAX(CASE WHEN ${purchase} THEN o.ordered_at END) AS last_order_at
     FROM orders o WHERE o.ordered_at < ${asOf} GROUP BY o.customer_id`;
+  const byId = ctx.dialect.binaryOrder("c.customer_id");
   const order =
     spec.sort === "value"
-      ? "window_revenue DESC, lifetime_revenue DESC, c.customer_id"
-      : "(r.rfm_r + r.rfm_f + r.rfm_m) DESC NULLS LAST, window_revenue DESC, c.customer_id";
+      ? `window_revenue DESC, lifetime_revenue DESC, ${byId}`
+      : `(r.rfm_r + r.rfm_f + r.rfm_m) DESC NULLS LAST, window_revenue DESC, ${byId}`;
   const sql = `
     SELECT c.customer_id, c.name, c.company, c.segment, r.rfm_r, r.rfm_f, r.rfm_m, r.rfm_score, r.rfm_segment,
            r.recency_days, COALESCE(r.monetary, 0) AS window_revenue, COALESCE(l.lifetime_revenue, 0) AS lifetime_revenue,

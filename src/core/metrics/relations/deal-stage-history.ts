@@ -1,3 +1,4 @@
+import type { SqlDialect } from "../../sql/dialect.js";
 import type { MetricContext } from "../context/metric-context.js";
 
 /**
@@ -10,10 +11,10 @@ import type { MetricContext } from "../context/metric-context.js";
  * position first, then stages seen only in deal_stages in first-entered order.
  * Columns: pipeline, stage, stage_rank, probability.
  */
-export function stageOrderSql(): string {
+export function stageOrderSql(dialect: SqlDialect): string {
   return `
     SELECT x.pipeline, x.stage, ps.probability,
-           ROW_NUMBER() OVER (PARTITION BY x.pipeline ORDER BY ps.position NULLS LAST, x.first_entered NULLS LAST, x.stage) AS stage_rank
+           ROW_NUMBER() OVER (PARTITION BY x.pipeline ORDER BY ps.position NULLS LAST, x.first_entered NULLS LAST, ${dialect.binaryOrder("x.stage")}) AS stage_rank
     FROM (
       SELECT pipeline, stage, MIN(first_entered) AS first_entered FROM (
         SELECT pipeline, stage, CAST(NULL AS TIMESTAMP) AS first_entered FROM pipeline_stages
@@ -34,7 +35,7 @@ export function stageOrderSql(): string {
  * `laterRank`, later_rank: the highest stage rank the deal entered after this
  * entry (NULL for the last), over the same ordered history.
  */
-export function stageEntriesSql(options: { readonly laterRank?: boolean } = {}): string {
+export function stageEntriesSql(dialect: SqlDialect, options: { readonly laterRank?: boolean } = {}): string {
   const laterRank = options.laterRank
     ? ", MAX(so.stage_rank) OVER (history ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_rank"
     : "";
@@ -45,8 +46,8 @@ export function stageEntriesSql(options: { readonly laterRank?: boolean } = {}):
     FROM deal_stages s
     JOIN deals d ON d.deal_id = s.deal_id
     LEFT JOIN pipeline_stages ps ON ps.pipeline = d.pipeline AND ps.stage = s.stage
-    LEFT JOIN (${stageOrderSql()}) so ON so.pipeline = d.pipeline AND so.stage = s.stage
-    WINDOW history AS (PARTITION BY s.deal_id ORDER BY s.entered_at, ps.position NULLS LAST, s.stage)`;
+    LEFT JOIN (${stageOrderSql(dialect)}) so ON so.pipeline = d.pipeline AND so.stage = s.stage
+    WINDOW history AS (PARTITION BY s.deal_id ORDER BY s.entered_at, ps.position NULLS LAST, ${dialect.binaryOrder("s.stage")})`;
 }
 
 /** Deal `d` is open at instant `t`: created before it and not closed by then. */

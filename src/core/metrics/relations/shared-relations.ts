@@ -230,8 +230,8 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
     // Each customer's first order by (ordered_at, order_id), any type (new revenue, window first_order);
     // orders without a customer count as one customer, as a window partition would.
     // Two hash aggregations instead of sorting every order (ordered_at and order_id are required).
-    select: () => `
-      SELECT MIN(o.order_id) AS order_id
+    select: (ctx) => `
+      SELECT MIN(${ctx.dialect.binaryOrder("o.order_id")}) AS order_id
       FROM orders o JOIN (SELECT customer_id, MIN(ordered_at) AS first_at FROM orders GROUP BY customer_id) f
         ON f.customer_id IS NOT DISTINCT FROM o.customer_id AND o.ordered_at = f.first_at
       GROUP BY o.customer_id`,
@@ -239,7 +239,7 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
   stage_entries: {
     dependsOn: [],
     // §4 stage entries with their exits, and the highest stage rank the deal entered afterwards.
-    select: () => stageEntriesSql({ laterRank: true }),
+    select: (ctx) => stageEntriesSql(ctx.dialect, { laterRank: true }),
   },
 };
 
