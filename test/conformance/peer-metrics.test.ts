@@ -16,7 +16,8 @@ import { TEST_ENGINES } from "../support/test-engines.js";
  * on every engine and golden calendar: each is the golden movements put
  * together by its definition. paying_customers and repeat_purchase_rate have
  * no golden input; their unit tests (mrr.test.ts, customer-value.test.ts)
- * are hand-computed.
+ * are hand-computed, and repeat_purchase_rate is recounted here in plain
+ * JavaScript from the imported orders.
  */
 const REFERENCE = resolve(import.meta.dirname, "../../../shared/data/reference");
 const PEERS = [
@@ -117,4 +118,30 @@ describe.each(TEST_ENGINES)("the metrics peers have agree with the golden MRR on
     },
     120_000,
   );
+
+  it("repeat_purchase_rate equals a count of each customer's purchases in W, written in JavaScript", async () => {
+    const orders = await engine.query({
+      sql: "SELECT customer_id, CAST(ordered_at AS VARCHAR) AS t, type FROM orders WHERE customer_id IS NOT NULL",
+      params: [],
+    });
+    const purchases = orders
+      .filter((o) => o.type !== "refund")
+      .map((o) => ({ customer: String(o.customer_id), ms: Date.parse(`${String(o.t).replace(" ", "T")}Z`) }));
+    expect(purchases.length).toBeGreaterThan(1000);
+    expect(purchases.every((p) => Number.isFinite(p.ms))).toBe(true);
+    const result = await runReport(engine, { metrics: ["repeat_purchase_rate"], grain: "month" });
+    const window = 365 * 86_400_000;
+    let checked = 0;
+    for (const period of result.periods) {
+      const inW = new Map<string, number>();
+      for (const p of purchases)
+        if (p.ms >= period.endMs - window && p.ms < period.endMs)
+          inW.set(p.customer, (inW.get(p.customer) ?? 0) + 1);
+      const repeat = [...inW.values()].filter((n) => n >= 2).length;
+      const ours = result.values.find((v) => v.period === period.label && v.segment === null);
+      expect(ours, period.label).toMatchObject({ numerator: repeat, denominator: inW.size });
+      if (repeat > 0) checked += 1;
+    }
+    expect(checked).toBeGreaterThan(result.periods.length / 2);
+  }, 120_000);
 });
