@@ -27,6 +27,8 @@ const DETAILS: readonly (readonly [RegExp, MessageKey, readonly Kind[]])[] = [
   [/^active at window start and at end$/, "cli.detail.activeWindow", []],
   [/^active at window start, churned by end$/, "cli.detail.churnedWindow", []],
   [/^ordered in the window$/, "cli.detail.orderedInWindow", []],
+  [/^bought in the window$/, "cli.detail.boughtInWindow", []],
+  [/^bought again in the window$/, "cli.detail.boughtAgainInWindow", []],
   [/^MRR expanded$/, "cli.detail.mrrExpanded", []],
   [new RegExp(`^MRR at start ${N}, at end ${N}$`), "cli.detail.mrrStartEnd", ["n", "n"]],
   [new RegExp(`^rank ${N} of ${N} paying customers$`), "cli.detail.rank", ["n", "n"]],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judgeAchievability } from "./achievability.js";
+import { goalModeOf } from "./goal.js";
 import { judgeStatus, shareOfTheWay } from "./goal-status.js";
 import { projectCumulative, projectLevel } from "./projection.js";
 import { blockingFailures, checkSmart, type SmartFacts } from "./smart-check.js";
@@ -229,5 +230,15 @@ describe("checkSmart", () => {
   it("blocks on S, M and T only", () => {
     const entries = checkSmart({ ...facts, why: null, achievability: null, deadline: null });
     expect(blockingFailures(entries).map((e) => e.letter)).toEqual(["T"]);
+  });
+});
+
+describe("goalModeOf", () => {
+  it("accumulates flows and compares stocks at the period end (arr, paying customers)", () => {
+    expect(goalModeOf("new_customers")).toBe("cumulative");
+    expect(goalModeOf("mrr_new")).toBe("cumulative");
+    for (const stock of ["mrr", "arr", "paying_customers", "open_tickets"])
+      expect(goalModeOf(stock)).toBe("level");
+    expect(goalModeOf("arpa")).toBe("level");
   });
 });

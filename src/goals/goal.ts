@@ -40,7 +40,13 @@ export interface Goal {
 export const GOAL_TARGET_LIMIT = 1e12;
 
 /** Count and sum metrics that are stocks at an instant, not flows over a period: they do not add up. */
-const STOCK_METRICS: ReadonlySet<string> = new Set(["mrr", "pipeline_value", "open_tickets"]);
+const STOCK_METRICS: ReadonlySet<string> = new Set([
+  "mrr",
+  "arr",
+  "paying_customers",
+  "pipeline_value",
+  "open_tickets",
+]);
 
 /** Whether a goal on `metricId` accumulates from its start (count and sum flows) or compares one period's value. */
 export function goalModeOf(metricId: string): GoalMode {

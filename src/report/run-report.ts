@@ -195,6 +195,23 @@ export function withCalendarContext(periods: readonly Period[], options: PeriodO
       endDate: localDateOf(p.endMs, options.timeZone),
       prevStartMs: prev.startMs,
       prevEndMs: prev.endMs,
+      ...monthsOf(options.grain),
     };
   });
+}
+
+/** Calendar months in a period of `grain`; days and weeks are left to their length (ReportPeriod.months). */
+function monthsOf(grain: Grain): { months?: number } {
+  switch (grain) {
+    case "month":
+      return { months: 1 };
+    case "quarter":
+    case "fiscal_quarter":
+      return { months: 3 };
+    case "year":
+    case "fiscal_year":
+      return { months: 12 };
+    default:
+      return {};
+  }
 }

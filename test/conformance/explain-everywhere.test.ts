@@ -23,7 +23,7 @@ import { runReport } from "../../src/report/run-report.js";
  *   and count 1 in the denominator; nps rows carry +1/−1/0.
  * - statistic (`_median`, `_p90`): a percentile is not a sum; the numerator
  *   amounts of the rows are the sample, and its continuous percentile is the value.
- * - quotient (clv, cac_payback_months, ltv_to_cac): numerator and denominator
+ * - quotient (clv, cac_payback_months, ltv_to_cac, mrr_ltv): numerator and denominator
  *   are themselves quotients of sums (revenue / buyers, churned / active,
  *   spend / new customers), so no sum of rows can equal them. The rows of
  *   each part are grouped by what they are (entity, and the detail that says
@@ -71,6 +71,12 @@ const windowBase = (rows: readonly ExplainRow[]) =>
   rows.filter((r) => r.entity === "customers" && /active at window start/.test(r.detail ?? ""));
 const newCustomers = (rows: readonly ExplainRow[]) =>
   rows.filter((r) => r.entity === "customers" && /^acquired /.test(r.detail ?? ""));
+/** MRR at start and at end from an MRR row's detail (`MRR at start 29.0, at end 31.9`). */
+function mrrAtStartAndEnd(row: ExplainRow): [number, number] {
+  const m = /^MRR at start (-?[\d.]+), at end (-?[\d.]+)$/.exec(row.detail ?? "");
+  if (!m) throw new Error(`not an MRR row: ${row.detail}`);
+  return [Number(m[1]), Number(m[2])];
+}
 const ofEntity = (rows: readonly ExplainRow[], entity: string) => rows.filter((r) => r.entity === entity);
 
 const QUOTIENTS: Readonly<
@@ -86,6 +92,15 @@ const QUOTIENTS: Readonly<
     sumOf(ofEntity(num, "spend")) / newCustomers(num).length,
     sumOf(ofEntity(den, "orders")) / newCustomers(den).length / 3,
   ],
+  // ARPA / monthly gross MRR churn (month grain): the denominator rows are the customers paying at
+  // start, each with its MRR at start as amount and both MRRs in the detail; the loss is s − e, at most s.
+  mrr_ltv: (num, den) => {
+    const lost = den.reduce((sum, r) => {
+      const [start, end] = mrrAtStartAndEnd(r);
+      return sum + start - Math.min(start, Math.max(end, 0));
+    }, 0);
+    return [sumOf(num) / num.length, lost / sumOf(den)];
+  },
   // clv / cac
   ltv_to_cac: (num, den) => [
     sumOf(ofEntity(num, "orders")) /

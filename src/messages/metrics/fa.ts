@@ -22,4 +22,37 @@ export const metricsFa = {
     "رویدادهای فهرست ایمیل نشانی ایمیل دارند، نه مشتری (ردیف‌های هر فهرست را ببینید)",
   "metrics.breakdown.reason.dealColumn": "این ستونی از معاملات است، نه از مشتریان",
   "metrics.breakdown.reason.notCustomers": "ردیف‌های آن به مشتریان تعلق ندارند",
+  // Issue 12 part 4: the metrics peers have (mrr.ts, customer-value.ts).
+  "metric.arr.name": "درآمد تکرارشوندهٔ سالانه (ARR)",
+  "metric.arr.description": "MRR پایان دوره ضرب در ۱۲.",
+  "metric.paying_customers.name": "مشتریان پرداخت‌کننده",
+  "metric.paying_customers.description": "مشتریانی که MRR آن‌ها در پایان دوره بیشتر از صفر است.",
+  "metric.arpa.name": "میانگین درآمد به ازای هر حساب (ARPA)",
+  "metric.arpa.description": "MRR مشتریان پرداخت‌کننده در پایان دوره تقسیم بر تعداد آن‌ها.",
+  "metric.quick_ratio.name": "نسبت سریع SaaS",
+  "metric.quick_ratio.description":
+    "MRR به‌دست‌آمده در دوره (جدید، گسترش، بازگشت) تقسیم بر MRR ازدست‌رفته (کاهش، ریزش).",
+  "metric.net_mrr_churn_rate.name": "نرخ ریزش خالص MRR",
+  "metric.net_mrr_churn_rate.description":
+    "MRR ریزش‌کرده و کاهش منهای MRR گسترش و بازگشت، تقسیم بر MRR آغاز دوره؛ وقتی رشد مشتریان موجود از کاهش آن‌ها بیشتر باشد، منفی است.",
+  "metric.gross_mrr_churn_rate.name": "نرخ ریزش ناخالص MRR",
+  "metric.gross_mrr_churn_rate.description": "MRR ریزش‌کرده و کاهش تقسیم بر MRR آغاز دوره.",
+  "metric.mrr_ltv.name": "ارزش طول عمر بر پایهٔ MRR (LTV)",
+  "metric.mrr_ltv.description": "ARPA ضرب در حاشیهٔ سود ناخالص تقسیم بر نرخ ماهانهٔ ریزش ناخالص MRR.",
+  "metric.repeat_purchase_rate.name": "نرخ خرید مجدد",
+  "metric.repeat_purchase_rate.description":
+    "سهم مشتریانی که در ۳۶۵ روز گذشته دست‌کم دو بار خریده‌اند، از میان همهٔ خریداران همان بازه.",
+  "cli.detail.boughtInWindow": "خرید در بازه",
+  "cli.detail.boughtAgainInWindow": "خرید دوباره در بازه",
+  "cli.formula.arr": "۱۲ × mrr (در پایان − ε)",
+  "cli.formula.paying_customers": "تعداد مشتریانِ دارای MRR > ۰ در پایان − ε",
+  "cli.formula.arpa": "Σ MRR پایانِ مشتریان پرداخت‌کننده / paying_customers",
+  "cli.formula.quick_ratio": "(mrr_new + mrr_expansion + mrr_reactivation) / (mrr_contraction + mrr_churned)",
+  "cli.formula.net_mrr_churn_rate":
+    "(mrr_churned + mrr_contraction − mrr_expansion − mrr_reactivation) / MRR_start",
+  "cli.formula.gross_mrr_churn_rate": "(mrr_churned + mrr_contraction) / MRR_start",
+  "cli.formula.mrr_ltv":
+    "arpa × gross_margin / gross_mrr_churn_rate ماهانه؛ ماهانه = gross_mrr_churn_rate دورهٔ P / تعداد ماه‌های P (ماه ۱، فصل ۳، سال ۱۲؛ روز و هفته: تعداد روز / ۳۰٫۴۳۷۵)",
+  "cli.formula.repeat_purchase_rate":
+    "تعداد مشتریانِ دارای دست‌کم ۲ خرید در W / تعداد مشتریانِ دارای خرید در W؛ W = [پایان − طول پنجره, پایان)؛ بازپرداخت خرید نیست",
 } as const satisfies Record<keyof typeof metricsEn, string>;

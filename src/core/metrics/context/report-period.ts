@@ -9,6 +9,12 @@ export interface ReportPeriod {
   /** P−1: the period before, same length in the same calendar. */
   readonly prevStartMs: number;
   readonly prevEndMs: number;
+  /**
+   * Months in the period, for rates read per month (mrr_ltv): 1 for a month
+   * of any calendar, 3 for a quarter, 12 for a year. Absent: its length in
+   * mean Gregorian months (30.4375 days).
+   */
+  readonly months?: number;
 }
 
 export interface ReportInput {

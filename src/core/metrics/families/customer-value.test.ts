@@ -313,3 +313,85 @@ describe("§3 customer value per segment", () => {
     expect(compared).toBeGreaterThan(100);
   });
 });
+
+describe("repeat_purchase_rate", () => {
+  // W for March 2024 = [2023-04-02, 2024-04-01).
+  const tables: TinyTables = {
+    customers: [
+      customer("a", { region: "North" }),
+      customer("b", { region: "North" }),
+      customer("c", { region: "South" }),
+      customer("d", { region: "South" }),
+      customer("e", { region: "North" }),
+      customer("f"),
+      customer("g", { region: "South" }),
+    ],
+    orders: [
+      order("a", "2023-06-01 10:00:00", 10),
+      order("a", "2024-01-10 10:00:00", 10), // twice in W
+      order("b", "2024-02-01 10:00:00", 10),
+      order("b", "2024-02-05 10:00:00", 10, "refund"), // a refund is no second purchase
+      order("c", "2023-03-01 10:00:00", 10), // before W
+      order("c", "2024-03-10 10:00:00", 10),
+      order("d", "2024-03-20 10:00:00", 10),
+      order("d", "2024-03-20 10:00:00", 15), // two orders at one instant are two purchases
+      order("e", "2024-03-01 10:00:00", 10, "refund"), // only a refund: no buyer
+      order("f", "2023-05-01 10:00:00", 10),
+      order("f", "2023-08-01 10:00:00", 10),
+      order("f", "2024-02-01 10:00:00", 10), // three: one repeat customer
+      order("g", "2023-01-01 10:00:00", 10),
+      order("g", "2023-02-01 10:00:00", 10), // both before W
+      {
+        order_id: "anon",
+        customer_id: null,
+        ordered_at: "2024-03-05 10:00:00",
+        amount: "10",
+        type: "purchase",
+      },
+    ],
+  };
+
+  it("counts customers with two purchases or more in W among those with one", async () => {
+    const engine = await tinyDataset(tables);
+    expect((await march(engine, ["repeat_purchase_rate"]))("repeat_purchase_rate")).toMatchObject({
+      numerator: 3, // a, d, f
+      denominator: 5, // a, b, c, d, f
+      value: 0.6,
+    });
+    const short = await march(engine, ["repeat_purchase_rate"], { window: "30d" });
+    // W = [2024-03-02, 2024-04-01): c once, d twice.
+    expect(short("repeat_purchase_rate")).toMatchObject({ numerator: 1, denominator: 2 });
+    const feb = await runReport(engine, {
+      metrics: ["repeat_purchase_rate"],
+      from: "2024-02",
+      to: "2024-02",
+    });
+    // W = [2023-03-02, 2024-03-01): a and f twice or more, b once; c's order of 2023-03-01 is outside.
+    expect(feb.values[0]).toMatchObject({ numerator: 2, denominator: 3 });
+    await engine.close();
+  });
+
+  it("splits by a customer dimension, and explain lists the customers behind both parts", async () => {
+    const engine = await tinyDataset(tables);
+    const result = await runReport(engine, {
+      metrics: ["repeat_purchase_rate"],
+      from: "2024-03",
+      to: "2024-03",
+      by: ["region"],
+    });
+    const of = (region: string | null) =>
+      result.values.find((v) => v.segment !== null && v.segment.region === region);
+    expect(of("North")).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(of("South")).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(of(null)).toMatchObject({ numerator: 1, denominator: 1 });
+    const explained = await explainMetric(engine, { metric: "repeat_purchase_rate", period: "2024-03" });
+    const ids = (part: string) =>
+      explained.rows
+        .filter((r) => r.part === part)
+        .map((r) => r.recordId)
+        .sort();
+    expect(ids("numerator")).toEqual(["a", "d", "f"]);
+    expect(ids("denominator")).toEqual(["a", "b", "c", "d", "f"]);
+    await engine.close();
+  });
+});

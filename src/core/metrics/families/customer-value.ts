@@ -1,6 +1,7 @@
 import type { MetricContext } from "../context/metric-context.js";
 import { durationDays, numberParam } from "../definition/duration-param.js";
 import type { Grouping, MetricDefinition, MetricParam } from "../definition/metric-definition.js";
+import { GROSS_MARGIN_PARAM } from "../definition/shared-params.js";
 import {
   channelsSql,
   newCustomersPerPeriodSql,
@@ -9,9 +10,11 @@ import {
 } from "../fragments/acquisition-spend.js";
 import { customerJoin, signedOrderAmount } from "../fragments/money-rows.js";
 import {
+  countIf,
   customerGroupExpressions,
   drillColumns,
   metricColumns,
+  openEnd,
   type Part,
 } from "../fragments/sql-helpers.js";
 import { customerDomainSql } from "../relations/window-segments.js";
@@ -39,12 +42,6 @@ const WINDOW: MetricParam = {
   description: "length of W, ending at the period end",
   default: "365d",
   range: { kind: "duration", minDays: 1, maxDays: 3650 },
-};
-const GROSS_MARGIN: MetricParam = {
-  name: "gross_margin",
-  description: "share of revenue kept",
-  default: "1",
-  range: { kind: "number", min: 0, max: 1, minExclusive: true },
 };
 const LIFESPAN: MetricParam = {
   name: "lifespan_years",
@@ -104,7 +101,7 @@ function annualChurn(ctx: MetricContext): string {
 }
 
 function clvNumerator(ctx: MetricContext): string {
-  return `${annualCustomerValue(ctx)} * ${num(ctx, numberParam(ctx, GROSS_MARGIN.name, GROSS_MARGIN.default))}`;
+  return `${annualCustomerValue(ctx)} * ${num(ctx, numberParam(ctx, GROSS_MARGIN_PARAM.name, GROSS_MARGIN_PARAM.default))}`;
 }
 
 // --- drill-down rows, shared by the metrics that use the same columns -------
@@ -305,12 +302,81 @@ const clv = windowMetric({
   direction: "up",
   formula:
     "customer_value × customer_lifespan_years × gross_margin = annual customer value × gross_margin / annual churn",
-  params: [WINDOW, LIFESPAN, GROSS_MARGIN],
+  params: [WINDOW, LIFESPAN, GROSS_MARGIN_PARAM],
   churn: true,
   numerator: clvNumerator,
   denominator: annualChurn,
   drill: clvDrill,
 });
+
+/**
+ * Spans of period ends (lo, hi] per customer, over purchases (refund rows
+ * are no purchase): kind 0 "bought in W" while a purchase t is the latest
+ * before end and inside W, (t, min(next, t + window)]; kind 1 "bought twice
+ * in W" while (t, next) is the latest pair and t is inside W,
+ * (next, min(next after, t + window)]. A customer's spans of one kind are
+ * disjoint, so the spans holding `end` count each customer once, as the
+ * buyers of window-stats.ts are counted. Ties are ordered by order_id; a
+ * tied pair's span is empty and the next pair takes over.
+ */
+function purchaseSpansSql(ctx: MetricContext): string {
+  const reach = ctx.dialect.addSeconds("t", ctx.bind(windowDays(ctx) * DAY_SECONDS));
+  const over = "OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at, o.order_id)";
+  const purchases = `SELECT o.customer_id, o.ordered_at AS t, LEAD(o.ordered_at, 1) ${over} AS n1,
+      LEAD(o.ordered_at, 2) ${over} AS n2
+    FROM orders o WHERE o.customer_id IS NOT NULL AND o.type <> ${ctx.bind("refund")}`;
+  return `SELECT customer_id, 0 AS k, t AS lo, LEAST(${openEnd(ctx, "n1")}, ${reach}) AS hi FROM (${purchases}) b
+    UNION ALL
+    SELECT customer_id, 1 AS k, n1 AS lo, LEAST(${openEnd(ctx, "n2")}, ${reach}) AS hi FROM (${purchases}) b WHERE n1 IS NOT NULL`;
+}
+
+/** The spans holding each period's end, as `ps` (customer_id, k) per period `p`, with customer `c` for a segment. */
+function purchaseSpansFrom(ctx: MetricContext, grouping: Grouping): string {
+  return `FROM (${purchaseSpansSql(ctx)}) ps JOIN ${ctx.rel("periods")} p ON ps.lo < p.end_at AND p.end_at <= ps.hi
+    ${customerJoin(ctx, grouping, "ps.customer_id")}`;
+}
+
+const purchaserRows =
+  (kind: 0 | 1): DrillRows =>
+  (ctx, grouping, part) =>
+    `SELECT ${drillColumns(ctx, "p.idx", grouping, customerGroupExpressions(ctx, grouping, "c"), {
+      part,
+      entity: "customers",
+      recordId: "ps.customer_id",
+      detail: ctx.bind(kind === 1 ? "bought again in the window" : "bought in the window"),
+    })} ${purchaseSpansFrom(ctx, grouping)} WHERE ps.k = ${kind}`;
+
+const repeatPurchaseRate: MetricDefinition = {
+  id: "repeat_purchase_rate",
+  family: "value",
+  kind: "ratio",
+  unit: "fraction",
+  direction: "up",
+  formula:
+    "#customers with ≥ 2 purchases in W / #customers with a purchase in W, W = [end − window, end); refunds are no purchase",
+  requires: ["orders"],
+  params: [WINDOW],
+  customerDimensions: "all",
+  compile: (ctx, grouping) =>
+    `SELECT ${metricColumns(
+      ctx,
+      "repeat_purchase_rate",
+      "p.idx",
+      grouping,
+      customerGroupExpressions(ctx, grouping, "c"),
+      {
+        numerator: countIf("ps.k = 1"),
+        denominator: countIf("ps.k = 0"),
+      },
+    )} ${purchaseSpansFrom(ctx, grouping)}
+    GROUP BY p.idx${customerGroupExpressions(ctx, grouping, "c")
+      .map((g) => `, ${g}`)
+      .join("")}`,
+  drill: drillFrom([
+    ["numerator", purchaserRows(1)],
+    ["denominator", purchaserRows(0)],
+  ]),
+};
 
 /**
  * Orders of the P cohort (customers acquired in P) in their first payback
@@ -390,13 +456,13 @@ const cacPaybackMonths: MetricDefinition = {
   formula:
     "cac / (monthly revenue per new customer × gross_margin); monthly revenue per new customer = Σ revenue of the P cohort in [acquired_at, acquired_at + payback_window) / (N × payback_window in 30-day months)",
   requires: ["customers", "spend", "orders"],
-  params: [PAYBACK_WINDOW, GROSS_MARGIN],
+  params: [PAYBACK_WINDOW, GROSS_MARGIN_PARAM],
   customerDimensions: ["acquisition_channel"],
   noBreakdownReason: "metrics.breakdown.reason.spend",
   ownsCustomerRows: true,
   compile(ctx, grouping) {
     const months = durationDays(ctx, PAYBACK_WINDOW.name, PAYBACK_WINDOW.default) / 30;
-    const margin = numberParam(ctx, GROSS_MARGIN.name, GROSS_MARGIN.default);
+    const margin = numberParam(ctx, GROSS_MARGIN_PARAM.name, GROSS_MARGIN_PARAM.default);
     const { from, cac } = cacColumns(ctx, grouping);
     const byChannel = perChannel(grouping);
     const channel = byChannel ? ", channel" : "";
@@ -423,7 +489,7 @@ const ltvToCac: MetricDefinition = {
   direction: "up",
   formula: "clv / cac",
   requires: ["customers", "orders", "spend"],
-  params: [WINDOW, LIFESPAN, GROSS_MARGIN],
+  params: [WINDOW, LIFESPAN, GROSS_MARGIN_PARAM],
   // Per channel: clv of the channel's customers / cac of the channel.
   customerDimensions: ["acquisition_channel"],
   noBreakdownReason: "metrics.breakdown.reason.spend",
@@ -449,6 +515,7 @@ const ltvToCac: MetricDefinition = {
 export const customerValueMetrics: readonly MetricDefinition[] = [
   avgPurchaseValue,
   purchaseFrequency,
+  repeatPurchaseRate,
   customerValue,
   customerLifespanYears,
   clv,

@@ -53,7 +53,17 @@ const PEOPLE = [
   ]), // 0 → 12: reactivation
 ];
 
-async function marchReport(by: string[] = []) {
+const PEER_METRICS = [
+  "arr",
+  "paying_customers",
+  "arpa",
+  "quick_ratio",
+  "net_mrr_churn_rate",
+  "gross_mrr_churn_rate",
+  "mrr_ltv",
+];
+
+async function marchReport(by: string[] = [], params: Record<string, string> = {}) {
   const engine = await tinyDataset({
     customers: PEOPLE.map((p) => p.customer),
     subscriptions: PEOPLE.flatMap((p) => p.terms),
@@ -68,11 +78,13 @@ async function marchReport(by: string[] = []) {
       "mrr_reactivation",
       "net_revenue_retention",
       "gross_revenue_retention",
+      ...PEER_METRICS,
     ],
     grain: "month",
     from: "2023-12",
     to: "2024-03",
     by,
+    params,
   });
   return {
     engine,
@@ -144,5 +156,142 @@ describe("§2 MRR", () => {
         .map((r) => r.recordId)
         .sort(),
     ).toEqual(["grow", "leave", "shrink", "steady"]);
+  });
+});
+
+describe("the metrics peers have (issue 12 part 4), on the same March", () => {
+  // At start: steady 10, grow 10, shrink 10, leave 20 = 50. At end: steady 10, grow 30, shrink 4,
+  // fresh 15, trial 25, back 12 = 96 over 6 paying customers.
+  it("ARR is 12 × MRR, paying customers count MRR > 0 at the end, ARPA divides the two", async () => {
+    const { get } = await marchReport();
+    expect(get("arr")?.value).toBe(12 * 96);
+    expect(get("arr", "2024-02")?.value).toBe(12 * 50);
+    expect(get("paying_customers")?.value).toBe(6);
+    expect(get("paying_customers", "2024-02")?.value).toBe(4);
+    expect(get("arpa")).toMatchObject({ numerator: 96, denominator: 6, value: 16 });
+    expect(get("arpa", "2023-12")).toMatchObject({ numerator: 0, denominator: 0, value: null });
+  });
+
+  it("the quick ratio divides MRR gained by MRR lost", async () => {
+    const { get } = await marchReport();
+    // new 15 + 25, expansion 20, reactivation 12; contraction 6, churned 20.
+    expect(get("quick_ratio")).toMatchObject({ numerator: 40 + 20 + 12, denominator: 6 + 20 });
+    expect(get("quick_ratio")?.value).toBeCloseTo(72 / 26, 12);
+    // February: nothing lost, the ratio is undefined rather than infinite.
+    expect(get("quick_ratio", "2024-02")).toMatchObject({ denominator: 0, value: null });
+  });
+
+  it("net and gross MRR churn rates follow ChartMogul: over MRR at start, net takes growth off", async () => {
+    const { get } = await marchReport();
+    expect(get("gross_mrr_churn_rate")).toMatchObject({ numerator: 26, denominator: 50 });
+    expect(get("gross_mrr_churn_rate")?.value).toBeCloseTo(0.52, 12);
+    // Gross MRR churn is what gross revenue retention keeps not.
+    expect(get("gross_mrr_churn_rate")?.value).toBeCloseTo(
+      1 - (get("gross_revenue_retention")?.value ?? 0),
+      12,
+    );
+    // Expansion 20 and reactivation 12 outweigh churn 20 and contraction 6: net churn is negative.
+    expect(get("net_mrr_churn_rate")).toMatchObject({ numerator: 20 + 6 - 20 - 12, denominator: 50 });
+    expect(get("net_mrr_churn_rate")?.value).toBeCloseTo(-0.12, 12);
+    expect(get("net_mrr_churn_rate", "2023-12")).toMatchObject({ denominator: 0, value: null });
+  });
+
+  it("MRR-based LTV is ARPA × gross margin over the monthly gross MRR churn rate", async () => {
+    const { get } = await marchReport();
+    expect(get("mrr_ltv")?.numerator).toBeCloseTo(16, 12);
+    expect(get("mrr_ltv")?.denominator).toBeCloseTo(0.52, 12);
+    expect(get("mrr_ltv")?.value).toBeCloseTo(16 / 0.52, 9);
+    // No MRR lost in February: a lifetime without churn is undefined.
+    expect(get("mrr_ltv", "2024-02")?.value).toBeNull();
+    const margin = await marchReport([], { gross_margin: "0.8" });
+    expect(margin.get("mrr_ltv")?.value).toBeCloseTo((16 * 0.8) / 0.52, 9);
+    // gross_margin is the parameter clv declares: one value suits both.
+    await expect(marchReport([], { gross_margin: "1.5" })).rejects.toMatchObject({ code: "bad_argument" });
+  });
+
+  it("a customer dimension splits them, and the regions' sums add up to the total", async () => {
+    const { get } = await marchReport(["region"]);
+    // North: steady 10 → 10, grow 10 → 30, back 0 → 12.
+    expect(get("arr", "2024-03", { region: "North" })?.value).toBe(12 * 52);
+    expect(get("paying_customers", "2024-03", { region: "North" })?.value).toBe(3);
+    expect(get("arpa", "2024-03", { region: null })?.value).toBe(20);
+    // South: shrink 10 → 4, leave 20 → 0: lost 26 of 30, nothing gained.
+    expect(get("gross_mrr_churn_rate", "2024-03", { region: "South" })).toMatchObject({
+      numerator: 26,
+      denominator: 30,
+    });
+    expect(get("quick_ratio", "2024-03", { region: "South" })).toMatchObject({ numerator: 0, value: 0 });
+    expect(get("mrr_ltv", "2024-03", { region: "North" })?.value).toBeNull();
+    const regions = ["North", "South", null].map(
+      (region) => get("paying_customers", "2024-03", { region })?.value ?? Number.NaN,
+    );
+    expect(regions.reduce((a, b) => a + b, 0)).toBe(get("paying_customers")?.value);
+  });
+
+  it("explain lists the customers behind each part", async () => {
+    const { engine } = await marchReport();
+    const quick = await explainMetric(engine, { metric: "quick_ratio", period: "2024-03" });
+    const rows = (part: string) =>
+      quick.rows
+        .filter((r) => r.part === part)
+        .map((r) => [r.recordId, r.amount])
+        .sort();
+    expect(rows("numerator")).toEqual([
+      ["back", 12],
+      ["fresh", 15],
+      ["grow", 20],
+      ["trial", 25],
+    ]);
+    expect(rows("denominator")).toEqual([
+      ["leave", 20],
+      ["shrink", 6],
+    ]);
+    const net = await explainMetric(engine, { metric: "net_mrr_churn_rate", period: "2024-03" });
+    const numerator = net.rows.filter((r) => r.part === "numerator");
+    expect(numerator.reduce((sum, r) => sum + (r.amount ?? 0), 0)).toBe(-6);
+    const arr = await explainMetric(engine, { metric: "arr", period: "2024-03" });
+    expect(arr.rows.find((r) => r.recordId === "grow")?.amount).toBe(360);
+    const paying = await explainMetric(engine, { metric: "paying_customers", period: "2024-03" });
+    expect(paying.rows.map((r) => r.recordId).sort()).toEqual([
+      "back",
+      "fresh",
+      "grow",
+      "shrink",
+      "steady",
+      "trial",
+    ]);
+  });
+});
+
+describe("mrr_ltv reads the period's churn per month", () => {
+  // keep pays 30 a month all along; stop pays 10 a month and cancels on 2024-02-15.
+  const people = [
+    subscriber("keep", "North", [{ amount: "30", start: "2023-12-01" }]),
+    subscriber("stop", "North", [{ amount: "10", start: "2023-12-01", canceled: "2024-02-15" }]),
+  ];
+
+  it("a quarter's churn is three months' churn: the same loss gives three times the lifetime", async () => {
+    const engine = await tinyDataset({
+      customers: people.map((p) => p.customer),
+      subscriptions: people.flatMap((p) => p.terms),
+    });
+    const value = async (grain: "month" | "quarter", period: string) => {
+      const r = await runReport(engine, {
+        metrics: ["mrr_ltv", "gross_mrr_churn_rate"],
+        grain,
+        from: period,
+        to: period,
+      });
+      return (id: string) => r.values.find((v) => v.metric === id && v.segment === null);
+    };
+    const feb = await value("month", "2024-02");
+    // MRR 40 at start, 10 lost: 25 % in the month; ARPA 30.
+    expect(feb("gross_mrr_churn_rate")?.value).toBeCloseTo(0.25, 12);
+    expect(feb("mrr_ltv")?.value).toBeCloseTo(30 / 0.25, 9);
+    const q1 = await value("quarter", "2024-Q1");
+    expect(q1("gross_mrr_churn_rate")?.value).toBeCloseTo(0.25, 12);
+    expect(q1("mrr_ltv")?.denominator).toBeCloseTo(0.25 / 3, 12);
+    expect(q1("mrr_ltv")?.value).toBeCloseTo(30 / (0.25 / 3), 9);
+    await engine.close();
   });
 });

@@ -23,6 +23,9 @@ import { windowBaseSql, windowOrdersSelect, windowStatsSelect } from "./window-s
  * into islands and cut at acquired_at.
  */
 
+/** The mean Gregorian month, 365.25 / 12 days. */
+const MEAN_MONTH_MS = (365.25 / 12) * 86_400_000;
+
 interface SharedRelation {
   readonly dependsOn: readonly SharedRelationName[];
   select(ctx: MetricContext, input: ReportInput): string;
@@ -37,7 +40,8 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
       const rows = input.periods.map(
         (p, i) =>
           `SELECT ${ctx.bind(i)} AS idx, ${ctx.bind(p.label)} AS label, ${ts(p.startMs)} AS start_at, ${ts(p.endMs)} AS end_at, ` +
-          `${date(p.startDate)} AS start_date, ${date(p.endDate)} AS end_date, ${ts(p.prevStartMs)} AS prev_start_at, ${ts(p.prevEndMs)} AS prev_end_at`,
+          `${date(p.startDate)} AS start_date, ${date(p.endDate)} AS end_date, ${ts(p.prevStartMs)} AS prev_start_at, ${ts(p.prevEndMs)} AS prev_end_at, ` +
+          `CAST(${ctx.bind(p.months ?? (p.endMs - p.startMs) / MEAN_MONTH_MS)} AS DOUBLE PRECISION) AS months`,
       );
       return rows.join("\nUNION ALL\n");
     },

@@ -15,6 +15,9 @@ const MOVEMENTS = ["mrr_new", "mrr_expansion", "mrr_reactivation", "mrr_contract
 const NEGATIVE: ReadonlySet<string> = new Set(["mrr_contraction", "mrr_churned"]);
 const METRICS = [
   "mrr",
+  "arr",
+  "arpa",
+  "quick_ratio",
   ...MOVEMENTS,
   "net_revenue_retention",
   "gross_revenue_retention",
