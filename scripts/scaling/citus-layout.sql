@@ -1,9 +1,9 @@
 -- How crm-kpi's tables are laid out on Citus (docs/scaling.md explains each choice).
--- Run on the coordinator after crm-kpi has created its tables (the first
--- `crm-kpi import --db postgres://…` does that) and before any row is imported.
--- On Citus these are Citus's own functions; on the stand-in
--- (prepare-citus-standin.ts) functions of the same names and arguments in the
--- schema `citus_standin` play their part.
+-- Run on the coordinator once crm-kpi has created its tables (the first
+-- `crm-kpi import --db postgres://…` does that). On Citus these are Citus's
+-- own functions, which also move rows already imported to the shards; on the
+-- stand-in (prepare-citus-standin.ts) functions of the same names and
+-- arguments in the schema `citus_standin` play their part, on empty tables.
 
 -- Everything about one customer lives on one node: customers and every table
 -- that always names its customer, hashed on customer_id, shard by shard together.

@@ -29,6 +29,7 @@ DECLARE
   servers text[] := ARRAY(SELECT srvname::text FROM pg_foreign_server WHERE srvname ~ '^worker_[0-9]+$' ORDER BY srvname);
   local_copy text := table_name || '_local';
   shard text;
+  has_rows boolean;
 BEGIN
   IF cardinality(servers) = 0 THEN
     RAISE EXCEPTION 'no worker servers (worker_1, worker_2, …): run prepare-citus-standin.ts';
@@ -37,17 +38,22 @@ BEGIN
      AND NOT EXISTS (SELECT 1 FROM citus_standin.tables t WHERE t.relation = colocate_with AND t.kind = 'distributed') THEN
     RAISE EXCEPTION 'cannot colocate % with %: % is not distributed', table_name, colocate_with, colocate_with;
   END IF;
-  -- The table crm-kpi created (empty) gives the columns, defaults and NOT NULLs.
+  -- Citus moves rows already there to the shards; the stand-in's shards exist on the workers only afterwards.
+  EXECUTE format('SELECT EXISTS (SELECT FROM %I)', table_name) INTO has_rows;
+  IF has_rows THEN
+    RAISE EXCEPTION 'table % holds rows: lay the stand-in out before the first import', table_name;
+  END IF;
+  -- The table crm-kpi created gives the columns, defaults and NOT NULLs.
   EXECUTE format('ALTER TABLE %I RENAME TO %I', table_name, local_copy);
   EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING CONSTRAINTS) PARTITION BY HASH (%I)',
     table_name, local_copy, distribution_column);
-  EXECUTE format('DROP TABLE %I', local_copy);
   FOR i IN 0 .. shards - 1 LOOP
     shard := format('%s_shard_%s', table_name, i);
     EXECUTE format(
       'CREATE FOREIGN TABLE %I PARTITION OF %I FOR VALUES WITH (MODULUS %s, REMAINDER %s) SERVER %I OPTIONS (table_name %L)',
       shard, table_name, shards, i, servers[1 + i % cardinality(servers)], shard);
   END LOOP;
+  EXECUTE format('DROP TABLE %I', local_copy);
   INSERT INTO citus_standin.tables VALUES (table_name, 'distributed', distribution_column, colocate_with);
 END $$;
 

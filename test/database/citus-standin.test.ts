@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareCitusStandin } from "../../scripts/scaling/prepare-citus-standin.js";
+import { type FreshDatabase, freshCitusStandin } from "../../scripts/scaling/fresh-databases.js";
 import type { Engine } from "../../src/core/engine.js";
 import { openPostgres } from "../../src/engines/postgres/open-postgres.js";
 import { importDataset } from "../../src/import/index.js";
@@ -21,25 +21,6 @@ const title = coordinatorUrl
 // The skip says why, where a run shows it.
 if (!coordinatorUrl) console.warn(title);
 
-/** A database of this run's own on a server, created now and dropped at the end. */
-async function freshDatabase(
-  serverUrl: string,
-  name: string,
-): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
 async function queryRows(url: string, sql: string): Promise<Record<string, unknown>[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -52,18 +33,14 @@ async function queryRows(url: string, sql: string): Promise<Record<string, unkno
 
 describe.skipIf(!coordinatorUrl)(title, () => {
   let engine: Engine;
-  let coordinator: { url: string; drop(): Promise<void> };
-  const workers: { url: string; drop(): Promise<void> }[] = [];
+  let standin: Awaited<ReturnType<typeof freshCitusStandin>> | undefined;
+  let coordinator: FreshDatabase;
+  let workers: readonly FreshDatabase[] = [];
 
   beforeAll(async () => {
     expect(workerUrls.length).toBeGreaterThanOrEqual(2);
-    coordinator = await freshDatabase(coordinatorUrl ?? "", `crm_kpi_citus_${process.pid}`);
-    for (const url of workerUrls) workers.push(await freshDatabase(url, `crm_kpi_shards_${process.pid}`));
-    await prepareCitusStandin({
-      coordinator: coordinator.url,
-      workers: workers.map((w) => w.url),
-      shards: 4,
-    });
+    standin = await freshCitusStandin(coordinatorUrl ?? "", workerUrls, `crm_kpi_citus_${process.pid}`, 4);
+    ({ coordinator, workers } = standin);
     engine = await openPostgres(coordinator.url);
     const result = await importDataset(engine, REFERENCE);
     expect(result.errors).toEqual([]);
@@ -71,8 +48,7 @@ describe.skipIf(!coordinatorUrl)(title, () => {
 
   afterAll(async () => {
     await engine?.close();
-    await coordinator?.drop();
-    for (const worker of workers) await worker.drop();
+    await standin?.drop();
   });
 
   it("keeps every row of a distributed table on the workers, and some on each", async () => {
@@ -104,7 +80,7 @@ describe.skipIf(!coordinatorUrl)(title, () => {
     }
   });
 
-  it("aggregates a grouping by customer_id on the workers, and ships the rows of a grouping by month", async () => {
+  it("aggregates a grouping by customer_id and a colocated join on the workers, and ships the rows of a grouping by month", async () => {
     const plan = async (sql: string) =>
       (await queryRows(coordinator.url, `EXPLAIN (VERBOSE, COSTS OFF) ${sql}`))
         .map((r) => r["QUERY PLAN"])
@@ -113,6 +89,13 @@ describe.skipIf(!coordinatorUrl)(title, () => {
     const remoteByCustomer = byCustomer.split("\n").filter((line) => line.includes("Remote SQL"));
     expect(remoteByCustomer).toHaveLength(4);
     for (const line of remoteByCustomer) expect(line).toMatch(/GROUP BY/);
+    // Colocated: each worker joins its own shards of orders and customers and aggregates the result.
+    const joined = await plan(
+      "SELECT o.customer_id, c.region, sum(o.amount_base) FROM orders o JOIN customers c ON c.customer_id = o.customer_id GROUP BY o.customer_id, c.region",
+    );
+    const remoteJoined = joined.split("\n").filter((line) => line.includes("Remote SQL"));
+    expect(remoteJoined).toHaveLength(4);
+    for (const line of remoteJoined) expect(line).toMatch(/INNER JOIN .*GROUP BY/);
     const byMonth = await plan(
       "SELECT date_trunc('month', ordered_at), sum(amount_base) FROM orders GROUP BY 1",
     );
