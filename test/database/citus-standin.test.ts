@@ -104,5 +104,16 @@ describe.skipIf(!coordinatorUrl)(title, () => {
     for (const line of remoteByMonth) expect(line).not.toMatch(/GROUP BY/);
   });
 
+  it("replaces the rows on the workers when the same folder is imported again", async () => {
+    const count = async () =>
+      (await queryRows(coordinator.url, "SELECT (SELECT count(*) FROM orders)::int AS n"))[0]?.n;
+    const before = await count();
+    const again = await importDataset(engine, REFERENCE);
+    expect(again.errors).toEqual([]);
+    expect(await count()).toBe(before);
+    expect(before).toBe(again.rowsByEntity.orders);
+  });
+
+  // After the second import: the golden values hold on the rows it left.
   describeGoldenFiles(() => engine);
 });
