@@ -62,6 +62,14 @@ export interface Engine {
    * the import commits. Closing a session leaves the database open.
    */
   openSession(): Promise<Engine>;
+  /**
+   * Optional: calls `onCommit` after a write transaction commits to this
+   * database in any session of any process (PostgreSQL's LISTEN/NOTIFY), so a
+   * server can drop results it cached before another process's import.
+   * Resolves to the function that stops watching. Engines that only one
+   * process can write (a DuckDB file) have none.
+   */
+  watchCommits?(onCommit: () => void): Promise<() => Promise<void>>;
   /** Closes this session; closing the engine that opened the database closes the database. */
   close(): Promise<void>;
 }

@@ -27,6 +27,10 @@ export async function openServerDatabase(
   let writes: Promise<unknown> = Promise.resolve();
   let version = 1;
   let closed = false;
+  // Another process's import (`crm-kpi import --db postgres://…`) makes every cached result stale too.
+  const unwatch = await engine.watchCommits?.(() => {
+    version++;
+  });
 
   const acquire = (): Promise<Engine> => {
     const session = idle.pop();
@@ -65,6 +69,7 @@ export async function openServerDatabase(
       if (closed) return;
       closed = true;
       await writes;
+      await unwatch?.();
       for (const session of [...idle, writer]) await session.close();
       await engine.close();
     },

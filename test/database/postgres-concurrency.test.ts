@@ -210,11 +210,15 @@ describe.runIf(server !== undefined)("PostgreSQL server: imports beside readers 
       expect(answered.status).toBe(200);
       expect(answered.body.values).toEqual(valuesBefore);
       expect((await get(during.app, "/api/v1/dataset")).body.counts).toMatchObject(base);
+      const versionBefore = during.db.version;
       commit.open();
       await holding;
       await holder.close();
       const afterCommit = await get(later.app, report);
       expect(afterCommit.body.values).not.toEqual(valuesBefore);
+      // The other process's commit reaches the server (NOTIFY), which drops the report it cached.
+      await until(() => during.db.version > versionBefore);
+      expect((await get(during.app, report)).body.values).toEqual(afterCommit.body.values);
       expect((await get(during.app, "/api/v1/dataset")).body.counts).toMatchObject({
         customers: base.customers + 40_000,
       });

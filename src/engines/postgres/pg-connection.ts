@@ -43,6 +43,18 @@ export async function connectPg(url: string): Promise<PostgresConnection> {
       });
     },
     connectAgain: () => connectPg(url),
+    async listen(channel, onNotify) {
+      const listener = new pg.Client({ connectionString: url });
+      listener.on("error", () => {
+        // A lost listener only means no more notices; the statements of the sessions report their own failures.
+      });
+      listener.on("notification", (message) => {
+        if (message.channel === channel) onNotify();
+      });
+      await listener.connect();
+      await listener.query(`LISTEN ${channel}`);
+      return () => listener.end();
+    },
     close: () => client.end(),
   };
 }

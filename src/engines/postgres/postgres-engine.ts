@@ -22,7 +22,12 @@ export interface PostgresConnection {
    * transactions and statements then wait for another session's to end.
    */
   readonly turns?: TakeTurns;
+  /** Calls `onNotify` for each NOTIFY on `channel`, on a connection of its own; resolves to the unlisten. */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 }
+
+/** The channel every committed write transaction notifies (`Engine.watchCommits`). */
+export const COMMITS_CHANNEL = "crm_kpi_commits";
 
 export interface PostgresEngineOptions {
   /** How long a writer waits for another one before `database_busy`, in ms (0: not at all); default 5 s. */
@@ -86,6 +91,8 @@ export class PostgresEngine implements Engine {
         if (mode === "write" && !this.exclusiveHeld)
           await takeWriteLock(this.run, "transaction", this.lockWaitMs);
         const result = await work();
+        // Delivered at COMMIT, and only if it commits.
+        if (mode === "write") await this.run(`SELECT pg_notify('${COMMITS_CHANNEL}', '')`, []);
         await this.run("COMMIT", []);
         return result;
       } catch (error) {
@@ -111,6 +118,11 @@ export class PostgresEngine implements Engine {
         await releaseWriteLock(this.run).catch(() => undefined);
       }
     });
+  }
+
+  async watchCommits(onCommit: () => void): Promise<() => Promise<void>> {
+    if (!this.connection.listen) return async () => {};
+    return this.connection.listen(COMMITS_CHANNEL, onCommit);
   }
 
   private readonly run = (sql: string, params: readonly SqlValue[]) => this.connection.query(sql, params);
