@@ -116,7 +116,11 @@ export async function withEngine<T>(
   const opened = await openDatabase(target);
   let done = false;
   try {
-    const result = await work(opened.engine);
+    // A command that only reads sees one snapshot, even while another process imports.
+    const read = typeof target !== "string" && target.mode === "read";
+    const result = read
+      ? await opened.engine.transaction(() => work(opened.engine), "read")
+      : await work(opened.engine);
     done = true;
     return result;
   } finally {
@@ -132,7 +136,7 @@ async function openDatabase(target: string | DbTarget): Promise<OpenedDatabase> 
     waitSeconds,
   } = typeof target === "string" ? { path: target, mode: "create" as const, waitSeconds: 0 } : target;
   if (isPostgresUrl(shown))
-    return { engine: await openPostgresTarget(shown, mode), file: shown, created: false };
+    return { engine: await openPostgresTarget(shown, mode, waitSeconds), file: shown, created: false };
   // Loaded on demand: `crm-kpi metrics` and `--help` never start DuckDB.
   const { openDuckDB } = await import("../engines/duckdb/duckdb-engine.js");
   if (shown === ":memory:") return { engine: await openDuckDB(shown), file: shown, created: false };
@@ -167,13 +171,14 @@ async function openDatabase(target: string | DbTarget): Promise<OpenedDatabase> 
 
 /**
  * A PostgreSQL database named by URL (docs/database.md, PostgreSQL): no file
- * checks and no lock (the server runs transactions side by side), but the
- * same schema checks as a file.
+ * checks and no file lock (the server runs transactions side by side; writers
+ * wait `waitSeconds` for each other), but the same schema checks as a file.
  */
-async function openPostgresTarget(url: string, mode: DbMode): Promise<Engine> {
+async function openPostgresTarget(url: string, mode: DbMode, waitSeconds: number): Promise<Engine> {
   const { openPostgres } = await import("../engines/postgres/open-postgres.js");
   const shown = redactedUrl(url);
-  const engine = await openPostgres(url, { migrate: false }).catch((error: unknown) => {
+  const options = { migrate: false, lockWaitMs: waitSeconds * 1000 };
+  const engine = await openPostgres(url, options).catch((error: unknown) => {
     const detail = error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
     throw databaseError(
       shown,

@@ -35,6 +35,7 @@ export function exitCodeOfErrorCode(code: ErrorCode): ExitCode {
     case "unknown_goal":
       return EXIT.usage;
     case "database_error":
+    case "database_busy":
       return EXIT.database;
     default:
       return assertUnreachable(code);

@@ -15,8 +15,22 @@ export interface Engine {
   query(query: CompiledQuery): Promise<ResultRow[]>;
   /** Runs statements without results (DDL, DML). */
   execute(sql: string, params?: readonly SqlValue[]): Promise<void>;
-  /** Runs `work` in one transaction: all of it is applied, or none. */
-  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction: all of it is applied, or none. A `write`
+   * transaction (the default) is the database's only writer while it runs: it
+   * waits for another one (in any process) up to the engine's lock wait, then
+   * fails with `database_busy`. A `read` transaction sees one snapshot of
+   * the data from its first statement to its end, whatever commits meanwhile
+   * (it may still create TEMP tables). Inside a transaction, another call just
+   * runs `work` in the one already open (docs/database.md, Concurrency).
+   */
+  transaction<T>(work: () => Promise<T>, mode?: TransactionMode): Promise<T>;
+  /**
+   * Runs `work`, which may span several transactions (an import stages its
+   * rows, then commits them in one), as the database's only writer: as a
+   * `write` transaction waits and fails, but without a transaction around it.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   /**
    * Bulk-loads rows into `table` through the engine's own fast path (DuckDB's
    * appender, PostgreSQL's COPY). `columns` name the table's columns in row order.
@@ -48,9 +62,20 @@ export interface Engine {
    * the import commits. Closing a session leaves the database open.
    */
   openSession(): Promise<Engine>;
+  /**
+   * Optional: calls `onCommit` after a write transaction commits to this
+   * database in any session of any process (PostgreSQL's LISTEN/NOTIFY), so a
+   * server can drop results it cached before another process's import.
+   * Resolves to the function that stops watching. Engines that only one
+   * process can write (a DuckDB file) have none.
+   */
+  watchCommits?(onCommit: () => void): Promise<() => Promise<void>>;
   /** Closes this session; closing the engine that opened the database closes the database. */
   close(): Promise<void>;
 }
+
+/** What a transaction does (see `Engine.transaction`). */
+export type TransactionMode = "read" | "write";
 
 /** Rows on their way into one table (see `Engine.openBulkLoad`). */
 export interface BulkLoad {

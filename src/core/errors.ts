@@ -17,6 +17,7 @@ export type ErrorCode =
   | "unknown_period"
   | "bad_argument"
   | "database_error"
+  | "database_busy"
   | "not_available"
   | "goal_invalid"
   | "unknown_goal";

@@ -13,6 +13,12 @@ export async function migrate(engine: Engine): Promise<void> {
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
     await engine.transaction(async () => {
+      // Another process may have run it while this one waited for the write lock.
+      const [now] = await engine.query({
+        sql: `SELECT max(version) AS v FROM ${q("schema_version")}`,
+        params: [],
+      });
+      if (Number(now?.v ?? 0) >= migration.version) return;
       for (const statement of migration.statements(engine.dialect)) await engine.execute(statement);
       await engine.execute(`INSERT INTO ${q("schema_version")} VALUES (${migration.version})`);
     });

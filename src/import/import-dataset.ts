@@ -157,13 +157,16 @@ export async function importDataset(
     }
   }
   if (sources.length === 0) throw await noDataFiles(dir);
-  const settings = mergeSettings(
-    await readDatasetSettings(engine),
-    fileSettings,
-    mappingSettings,
-    options.settings ? checkSettings(options.settings, "settings") : undefined,
-  );
-  const result = await importSources(engine, sources, settings, options, sourceWarnings);
+  // The only writer from reading the stored settings to the commit: a second import waits (docs/database.md, Concurrency).
+  const result = await engine.exclusive(async () => {
+    const settings = mergeSettings(
+      await readDatasetSettings(engine),
+      fileSettings,
+      mappingSettings,
+      options.settings ? checkSettings(options.settings, "settings") : undefined,
+    );
+    return importSources(engine, sources, settings, options, sourceWarnings);
+  });
   // Filled by each mapped source while the importer read it; canonical files have none.
   const accounting = sources.flatMap((s) => (s.accounting ? [s.accounting()] : []));
   const withPreset = preset ? { ...result, preset } : result;
@@ -174,13 +177,23 @@ export async function importDataset(
  * Imports already opened sources with the given settings (the mapping
  * importer and tests use this). Same guarantees as `importDataset`.
  */
-export async function importSources(
+export function importSources(
   engine: Engine,
   sources: readonly RawSource[],
   settings: DatasetSettings,
   options: ImportOptions = {},
   /** Warnings found before any row was read (a mapping's optional source without a file). */
   sourceWarnings: readonly ImportIssue[] = [],
+): Promise<ImportResult> {
+  return engine.exclusive(() => importExclusively(engine, sources, settings, options, sourceWarnings));
+}
+
+async function importExclusively(
+  engine: Engine,
+  sources: readonly RawSource[],
+  settings: DatasetSettings,
+  options: ImportOptions,
+  sourceWarnings: readonly ImportIssue[],
 ): Promise<ImportResult> {
   const started = performance.now();
   const rowsByEntity = Object.fromEntries(ENTITIES.map((e) => [e.name, 0])) as Record<EntityName, number>;

@@ -21,7 +21,8 @@ export type ApiApp = OpenAPIHono<AppEnv>;
 /**
  * The database as the server owns it: reads run on pooled sessions and see
  * committed data only; writes (import, merge, undo, goals, settings) run one
- * at a time, and each committed write bumps `version` (cache key).
+ * at a time, and each committed write bumps `version` (cache key), as does
+ * a write another process commits, where the engine tells (PostgreSQL).
  */
 export interface ServerDatabase {
   read<T>(work: (engine: Engine) => Promise<T>): Promise<T>;

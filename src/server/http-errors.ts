@@ -35,6 +35,8 @@ const STATUS: Readonly<Record<ApiErrorCode, ContentfulStatusCode>> = {
   unknown_period: 400,
   bad_argument: 400,
   database_error: 500,
+  // Another writer holds the database: retrying later helps, which 503 says.
+  database_busy: 503,
   not_available: 422,
   goal_invalid: 422,
   unknown_goal: 404,

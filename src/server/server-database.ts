@@ -8,7 +8,8 @@ export interface ServerDatabaseOptions {
 
 /**
  * The database as the server owns it. Reads run on a small pool of
- * sessions, so they go on while a write runs and see only committed data;
+ * sessions, each in a read transaction, so they go on while a write runs and
+ * see only committed data, as of their start;
  * writes run one at a time on their own session, and each successful write
  * bumps `version`, the key of every cached result.
  *
@@ -26,6 +27,10 @@ export async function openServerDatabase(
   let writes: Promise<unknown> = Promise.resolve();
   let version = 1;
   let closed = false;
+  // Another process's import (`crm-kpi import --db postgres://…`) makes every cached result stale too.
+  const unwatch = await engine.watchCommits?.(() => {
+    version++;
+  });
 
   const acquire = (): Promise<Engine> => {
     const session = idle.pop();
@@ -44,7 +49,8 @@ export async function openServerDatabase(
     async read(work) {
       const session = await acquire();
       try {
-        return await work(session);
+        // One snapshot for the whole request: a report's many statements never see half an import.
+        return await session.transaction(() => work(session), "read");
       } finally {
         release(session);
       }
@@ -63,6 +69,7 @@ export async function openServerDatabase(
       if (closed) return;
       closed = true;
       await writes;
+      await unwatch?.();
       for (const session of [...idle, writer]) await session.close();
       await engine.close();
     },

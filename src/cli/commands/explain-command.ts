@@ -155,19 +155,24 @@ export async function runExplainCommand(
     options.param && options.param.length > 0 ? parsePairs(options.param, "cli.error.badParam") : undefined;
   const [result, settings] = await withEngine(
     options.db,
-    async (engine) =>
-      [
-        await explainMetric(engine, {
-          metric,
-          period: label,
-          ...(grain ? { grain } : {}),
-          ...(options.calendar ? { calendar: options.calendar } : {}),
-          ...(segmentPairs.length > 0 ? { segment } : {}),
-          ...(params ? { params } : {}),
-          limit: options.limit,
-        }),
-        await loadDatasetSettings(engine),
-      ] as const,
+    // One snapshot: the explanation and the settings it is shown with come from the same data.
+    (engine) =>
+      engine.transaction(
+        async () =>
+          [
+            await explainMetric(engine, {
+              metric,
+              period: label,
+              ...(grain ? { grain } : {}),
+              ...(options.calendar ? { calendar: options.calendar } : {}),
+              ...(segmentPairs.length > 0 ? { segment } : {}),
+              ...(params ? { params } : {}),
+              limit: options.limit,
+            }),
+            await loadDatasetSettings(engine),
+          ] as const,
+        "read",
+      ),
   );
   const periodText = localPeriodLabel(result.value.period, settings, grain, options.calendar, ctx.lang);
   const display: ExplainDisplay = {

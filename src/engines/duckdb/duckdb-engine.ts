@@ -1,5 +1,5 @@
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import type { BulkLoad, CsvFileSpec, Engine, ResultRow } from "../../core/engine.js";
+import type { BulkLoad, CsvFileSpec, Engine, ResultRow, TransactionMode } from "../../core/engine.js";
 import type { CompiledQuery, SqlValue } from "../../core/sql/compiled-query.js";
 import { migrate } from "../migrate.js";
 import { appendWithDuckDBCopy, openDuckDBCopyLoad } from "./duckdb-append.js";
@@ -51,7 +51,7 @@ export async function openDuckDB(path: string, options: OpenDuckDBOptions = {}):
   });
   let engine: Engine | undefined;
   try {
-    engine = new DuckDBEngine(instance, await openConnection(instance), true);
+    engine = new DuckDBEngine(instance, await openConnection(instance), true, readOnly);
     if (options.migrate ?? !readOnly) await migrate(engine);
     return engine;
   } catch (error) {
@@ -89,10 +89,12 @@ class DuckDBEngine implements Engine {
     private readonly connection: DuckDBConnection,
     /** True for the engine that opened the file: closing it closes the database. */
     private readonly ownsInstance: boolean,
+    /** Opened READ_ONLY: then no process writes the file while this one reads it. */
+    private readonly readOnly = false,
   ) {}
 
   async openSession(): Promise<Engine> {
-    return new DuckDBEngine(this.instance, await openConnection(this.instance), false);
+    return new DuckDBEngine(this.instance, await openConnection(this.instance), false, this.readOnly);
   }
 
   async query(query: CompiledQuery): Promise<ResultRow[]> {
@@ -104,8 +106,16 @@ class DuckDBEngine implements Engine {
     await this.connection.run(sql, params.length > 0 ? toDuckValues(params) : undefined);
   }
 
-  async transaction<T>(work: () => Promise<T>): Promise<T> {
-    if (this.inTransaction) return work();
+  /**
+   * Both modes are one DuckDB transaction: DuckDB's MVCC gives each a snapshot,
+   * and its file lock (one writing process) and the server's write queue (one
+   * writing session) already make a writer the only one. A read of a file
+   * opened read-only needs none: DuckDB's file lock keeps every writer out
+   * while it is open (and a report's TEMP tables stay outside a transaction's
+   * undo buffers, as they always were).
+   */
+  async transaction<T>(work: () => Promise<T>, mode: TransactionMode = "write"): Promise<T> {
+    if (this.inTransaction || (mode === "read" && this.readOnly)) return work();
     await this.connection.run("BEGIN TRANSACTION");
     this.inTransaction = true;
     try {
@@ -118,6 +128,10 @@ class DuckDBEngine implements Engine {
     } finally {
       this.inTransaction = false;
     }
+  }
+
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return work();
   }
 
   appendRows(

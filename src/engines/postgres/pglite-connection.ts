@@ -2,10 +2,12 @@ import { PGlite } from "@electric-sql/pglite";
 import type { ResultRow } from "../../core/engine.js";
 import { copyStatement, type PostgresConnection, SESSION_SETUP } from "./postgres-engine.js";
 import { VALUE_PARSERS } from "./postgres-values.js";
+import { TakeTurns } from "./take-turns.js";
 
 /**
  * PGlite (PostgreSQL compiled to WebAssembly, in process): one connection per
- * database, so every session shares it (and its temp tables and transaction).
+ * database, so every session shares it (and its temp tables), and sessions
+ * take turns with their transactions (TakeTurns).
  * For tests and single-user use; a shared deployment runs a PostgreSQL server.
  */
 export async function connectPGlite(
@@ -26,6 +28,7 @@ export async function connectPGlite(
     // One WebAssembly instance is one backend: another "session" is the same one.
     connectAgain: async () => ({ ...connection, close: async () => {} }),
     close: async () => {},
+    turns: new TakeTurns(),
   };
   return { connection, db };
 }

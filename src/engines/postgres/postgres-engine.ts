@@ -1,7 +1,9 @@
-import type { BulkLoad, Engine, ResultRow } from "../../core/engine.js";
+import type { BulkLoad, Engine, ResultRow, TransactionMode } from "../../core/engine.js";
 import type { CompiledQuery, SqlValue } from "../../core/sql/compiled-query.js";
 import { csvLine } from "../csv-lines.js";
 import { postgresDialect } from "./postgres-dialect.js";
+import type { TakeTurns } from "./take-turns.js";
+import { DEFAULT_LOCK_WAIT_MS, releaseWriteLock, takeWriteLock } from "./write-lock.js";
 
 /**
  * One connection to a PostgreSQL database, as the engine needs it: `pg`
@@ -15,6 +17,21 @@ export interface PostgresConnection {
   /** A new connection to the same database (its own transactions and temp tables). */
   connectAgain(): Promise<PostgresConnection>;
   close(): Promise<void>;
+  /**
+   * Set when every session shares one backend (PGlite): a session's
+   * transactions and statements then wait for another session's to end.
+   */
+  readonly turns?: TakeTurns;
+  /** Calls `onNotify` for each NOTIFY on `channel`, on a connection of its own; resolves to the unlisten. */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+}
+
+/** The channel every committed write transaction notifies (`Engine.watchCommits`). */
+export const COMMITS_CHANNEL = "crm_kpi_commits";
+
+export interface PostgresEngineOptions {
+  /** How long a writer waits for another one before `database_busy`, in ms (0: not at all); default 5 s. */
+  readonly lockWaitMs?: number;
 }
 
 /** Characters of CSV sent per COPY: big enough to amortize the round trip, small next to memory. */
@@ -29,41 +46,99 @@ export const SESSION_SETUP = "SET TIME ZONE 'UTC'; SET jit = off";
 
 export class PostgresEngine implements Engine {
   readonly dialect = postgresDialect;
-  private inTransaction = false;
+  private mode: TransactionMode | undefined;
+  /** True while `exclusive` holds the session's write lock. */
+  private exclusiveHeld = false;
+  /** True while this session has its turn on a shared backend (see `PostgresConnection.turns`). */
+  private hasTurn = false;
+  private readonly lockWaitMs: number;
 
   constructor(
     private readonly connection: PostgresConnection,
     /** True for the engine that opened the database: closing it closes what the others share. */
     private readonly ownsDatabase: boolean,
     private readonly onClose: () => Promise<void> = async () => {},
-  ) {}
+    private readonly options: PostgresEngineOptions = {},
+  ) {
+    this.lockWaitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
+  }
 
   async openSession(): Promise<Engine> {
-    return new PostgresEngine(await this.connection.connectAgain(), false);
+    return new PostgresEngine(await this.connection.connectAgain(), false, async () => {}, this.options);
   }
 
   query(query: CompiledQuery): Promise<ResultRow[]> {
-    return this.connection.query(typedPlaceholders(query.sql, query.params), query.params);
+    return this.inTurn(() => this.run(typedPlaceholders(query.sql, query.params), query.params));
   }
 
   async execute(sql: string, params: readonly SqlValue[] = []): Promise<void> {
-    await this.connection.query(typedPlaceholders(sql, params), params);
+    await this.inTurn(() => this.run(typedPlaceholders(sql, params), params));
   }
 
-  async transaction<T>(work: () => Promise<T>): Promise<T> {
-    if (this.inTransaction) return work();
-    await this.connection.query("BEGIN", []);
-    this.inTransaction = true;
-    try {
-      const result = await work();
-      await this.connection.query("COMMIT", []);
-      return result;
-    } catch (error) {
-      await this.connection.query("ROLLBACK", []);
-      throw error;
-    } finally {
-      this.inTransaction = false;
-    }
+  /**
+   * `write` takes the database's write lock (write-lock.ts) for the
+   * transaction; `read` is REPEATABLE READ, so every statement sees the
+   * snapshot of the first (not READ ONLY: reports create TEMP tables).
+   */
+  async transaction<T>(work: () => Promise<T>, mode: TransactionMode = "write"): Promise<T> {
+    if (this.mode === "read" && mode === "write")
+      throw new Error("a write transaction cannot run inside a read transaction");
+    if (this.mode !== undefined) return work();
+    return this.inTurn(async () => {
+      await this.run(mode === "read" ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN", []);
+      this.mode = mode;
+      try {
+        if (mode === "write" && !this.exclusiveHeld)
+          await takeWriteLock(this.run, "transaction", this.lockWaitMs);
+        const result = await work();
+        // Delivered at COMMIT, and only if it commits.
+        if (mode === "write") await this.run(`SELECT pg_notify('${COMMITS_CHANNEL}', '')`, []);
+        await this.run("COMMIT", []);
+        return result;
+      } catch (error) {
+        await this.run("ROLLBACK", []);
+        throw error;
+      } finally {
+        this.mode = undefined;
+      }
+    });
+  }
+
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.exclusiveHeld || this.mode === "write") return work();
+    if (this.mode === "read") throw new Error("an exclusive write cannot run inside a read transaction");
+    return this.inTurn(async () => {
+      await takeWriteLock(this.run, "session", this.lockWaitMs);
+      this.exclusiveHeld = true;
+      try {
+        return await work();
+      } finally {
+        this.exclusiveHeld = false;
+        // A connection that failed took its locks with it: nothing left to release then.
+        await releaseWriteLock(this.run).catch(() => undefined);
+      }
+    });
+  }
+
+  async watchCommits(onCommit: () => void): Promise<() => Promise<void>> {
+    if (!this.connection.listen) return async () => {};
+    return this.connection.listen(COMMITS_CHANNEL, onCommit);
+  }
+
+  private readonly run = (sql: string, params: readonly SqlValue[]) => this.connection.query(sql, params);
+
+  /** Runs `work` when this session has the shared backend to itself; at once on a server. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turns = this.connection.turns;
+    if (!turns || this.hasTurn) return work();
+    return turns.run(async () => {
+      this.hasTurn = true;
+      try {
+        return await work();
+      } finally {
+        this.hasTurn = false;
+      }
+    });
   }
 
   async appendRows(
@@ -81,7 +156,7 @@ export class PostgresEngine implements Engine {
     const flush = async () => {
       const csv = text;
       text = "";
-      if (csv.length > 0) await this.connection.copyCsv(table, columns, csv);
+      if (csv.length > 0) await this.inTurn(() => this.connection.copyCsv(table, columns, csv));
     };
     return {
       add: (row) => {

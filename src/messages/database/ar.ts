@@ -43,6 +43,10 @@ export const databaseAr = {
     "تحقّق من العنوان (‎postgres://user@host:port/database) ومن أن الخادم يعمل ويسمح لك بالدخول؛ توضع كلمة المرور في العنوان أو في PGPASSWORD.",
   "database.error.foreignPostgres":
     "قاعدة بيانات PostgreSQL ‏{file} ليست لـ crm-kpi (في مخططها {tables} جداول خاصة بها).",
+  "error.database_busy":
+    "أمر أو خادم آخر من crm-kpi يكتب في قاعدة بيانات PostgreSQL هذه (استيراد أو كتابة أخرى)؛ انتُظر {seconds} ثانية.",
+  "error.database_busy.fix":
+    "أعد المحاولة حين تنتهي تلك الكتابة، أو انتظر مدة أطول بـ ‎--wait <seconds> (أو CRM_KPI_WAIT). تستمر التقارير وسائر القراءات في الأثناء، وترى البيانات كما كانت قبل الكتابة.",
   "database.error.foreignPostgres.fix":
     "خصّص لـ crm-kpi قاعدة بيانات خاصة به (‎createdb crm_kpi) ومرّر عنوانها، مثلًا ‎--db postgres://user@host/crm_kpi.",
 } as const satisfies Record<keyof typeof databaseEn, string>;

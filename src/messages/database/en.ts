@@ -1,4 +1,4 @@
-/** Messages of the database area (Opening databases: validation, read-only opens, locks and waiting, clean failures); the other locales have exactly these keys (parity.test.ts). */
+/** Messages of the database area (Opening databases: validation, read-only opens, locks and waiting, clean failures, writers that wait for each other); the other locales have exactly these keys (parity.test.ts). */
 export const databaseEn = {
   "database.error.unreadable": "Cannot read {file}: {detail}.",
   "database.error.unreadable.fix": "Check the path and its permissions.",
@@ -43,6 +43,10 @@ export const databaseEn = {
     "Check the URL (postgres://user@host:port/database) and that the server runs and lets you in; the password goes in the URL or in PGPASSWORD.",
   "database.error.foreignPostgres":
     "The PostgreSQL database {file} is not a crm-kpi one (its schema has {tables} tables of its own).",
+  "error.database_busy":
+    "Another crm-kpi command or server is writing to this PostgreSQL database (an import or another write); waited {seconds} s.",
+  "error.database_busy.fix":
+    "Try again when that write has finished, or wait longer with --wait <seconds> (or CRM_KPI_WAIT). Reports and other reads go on meanwhile, and see the data as it was before the write.",
   "database.error.foreignPostgres.fix":
     "Give crm-kpi a database of its own (createdb crm_kpi) and pass its URL, e.g. --db postgres://user@host/crm_kpi.",
 } as const;

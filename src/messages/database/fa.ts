@@ -43,6 +43,10 @@ export const databaseFa = {
     "نشانی (‎postgres://user@host:port/database) را بررسی کنید و اینکه سرور در حال اجراست و به شما راه می‌دهد؛ گذرواژه در نشانی یا در PGPASSWORD می‌آید.",
   "database.error.foreignPostgres":
     "پایگاه دادهٔ PostgreSQL ‏{file} از آنِ crm-kpi نیست (طرح آن {tables} جدول از خود دارد).",
+  "error.database_busy":
+    "فرمان یا سرور دیگری از crm-kpi در حال نوشتن در این پایگاه دادهٔ PostgreSQL است (درون‌ریزی یا نوشتنی دیگر)؛ {seconds} ثانیه صبر شد.",
+  "error.database_busy.fix":
+    "وقتی آن نوشتن تمام شد دوباره بکوشید، یا با ‎--wait <seconds> (یا CRM_KPI_WAIT) بیشتر صبر کنید. گزارش‌ها و دیگر خواندن‌ها در این میان ادامه دارند و داده را همان‌گونه می‌بینند که پیش از نوشتن بود.",
   "database.error.foreignPostgres.fix":
     "برای crm-kpi پایگاه داده‌ای جدا بسازید (‎createdb crm_kpi) و نشانی‌اش را بدهید، مثلاً ‎--db postgres://user@host/crm_kpi.",
 } as const satisfies Record<keyof typeof databaseEn, string>;

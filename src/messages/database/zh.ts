@@ -38,6 +38,10 @@ export const databaseZh = {
     "请检查地址（postgres://user@host:port/database），并确认服务器正在运行且允许您连接；密码写在地址中或 PGPASSWORD 里。",
   "database.error.foreignPostgres":
     "PostgreSQL 数据库 {file} 不是 crm-kpi 的数据库（其模式中有 {tables} 个自己的表）。",
+  "error.database_busy":
+    "另一个 crm-kpi 命令或服务器正在写入这个 PostgreSQL 数据库（导入或其他写入）；已等待 {seconds} 秒。",
+  "error.database_busy.fix":
+    "请等该写入结束后重试，或用 --wait <seconds>（或 CRM_KPI_WAIT）等待更久。其间报告和其他读取照常进行，看到的是写入之前的数据。",
   "database.error.foreignPostgres.fix":
     "请为 crm-kpi 单独建一个数据库（createdb crm_kpi），并传入其地址，例如 --db postgres://user@host/crm_kpi。",
 } as const satisfies Record<keyof typeof databaseEn, string>;
