@@ -15,31 +15,32 @@ export const TEST_ENGINES: readonly TestEngine[] = [
   ...(process.env.CRM_KPI_TEST_PG ? [postgresServer(process.env.CRM_KPI_TEST_PG)] : []),
 ];
 
-/**
- * Each open gets a database of its own on the server (dropped when the engine
- * closes), collated en-US as most servers are, not by code point as DuckDB
- * sorts: ids must tie-break the same anyway.
- */
+/** Each open gets a database of its own on the server, dropped when the engine closes. */
 function postgresServer(url: string): TestEngine {
   let counter = 0;
   return {
     name: "PostgreSQL",
-    async open() {
-      const name = `crm_kpi_test_${process.pid}_${++counter}`;
-      const admin = await openPostgres(url, { migrate: false });
-      await admin.execute(
-        `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`,
-      );
-      const target = new URL(url);
-      target.pathname = `/${name}`;
-      const engine = await openPostgres(target.toString());
-      const close = engine.close.bind(engine);
-      engine.close = async () => {
-        await close();
-        await admin.execute(`DROP DATABASE IF EXISTS ${name}`);
-        await admin.close();
-      };
-      return engine;
-    },
+    open: () => openServerDatabase(url, `crm_kpi_test_${process.pid}_${++counter}`),
   };
+}
+
+/**
+ * A new, migrated database `name` on the server at `url`, dropped when the
+ * engine closes. Collated en-US, as most servers are, not by code point as
+ * DuckDB sorts: ids must tie-break the same anyway (dialect.binaryOrder).
+ */
+export async function openServerDatabase(url: string, name: string): Promise<Engine> {
+  const admin = await openPostgres(url, { migrate: false });
+  await admin.execute(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.execute(`CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const engine = await openPostgres(target.toString());
+  const close = engine.close.bind(engine);
+  engine.close = async () => {
+    await close();
+    await admin.execute(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.close();
+  };
+  return engine;
 }

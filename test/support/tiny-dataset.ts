@@ -3,13 +3,14 @@ import { type EntityName, entityDef } from "../../src/core/model/entities.js";
 import type { DatasetSettings } from "../../src/core/model/settings.js";
 import { storageColumns } from "../../src/core/schema/tables.js";
 import type { SqlValue } from "../../src/core/sql/compiled-query.js";
-import { openDuckDB } from "../../src/engines/duckdb/duckdb-engine.js";
+import { openUnitTestEngine } from "./unit-test-engine.js";
 
 export type TinyRow = Record<string, SqlValue | undefined>;
 export type TinyTables = Partial<Record<EntityName, readonly TinyRow[]>>;
 
 /**
- * A throwaway in-memory database holding exactly the rows a unit test needs.
+ * A throwaway database holding exactly the rows a unit test needs, on the
+ * engine of the test run (`unit-test-engine.ts`: DuckDB in memory by default).
  * Timestamps are UTC text (`2024-03-01 10:00:00`); a money column's `_base`
  * defaults to the amount itself (base currency), unless the row sets it.
  * Entity defaults of DATA_MODEL.md (deal type, pipeline…) apply to absent columns.
@@ -20,10 +21,12 @@ export async function tinyDataset(
   tables: TinyTables,
   settings: Partial<DatasetSettings> = {},
 ): Promise<Engine> {
-  const engine = await openDuckDB(":memory:");
+  const engine = await openUnitTestEngine();
   await insertRows(engine, tables);
+  const p = engine.dialect.placeholder;
   for (const [key, value] of Object.entries(settings)) {
-    await engine.execute("INSERT OR REPLACE INTO dataset_settings VALUES ($1, $2)", [
+    await engine.execute(`DELETE FROM dataset_settings WHERE key = ${p(1)}`, [key]);
+    await engine.execute(`INSERT INTO dataset_settings VALUES (${p(1)}, ${p(2)})`, [
       key,
       JSON.stringify(value),
     ]);

@@ -46,14 +46,14 @@ function order(customerId: string, orderedAt: string, amount: number, type = "pu
 async function buyers(customers: number, perCustomer: number, amount: number): Promise<Engine> {
   const engine = await tinyDataset({});
   await engine.execute(
-    `INSERT INTO customers (customer_id, created_at) SELECT 'c' || CAST(i AS VARCHAR), TIMESTAMP '2023-01-01' FROM range($1) t(i)`,
+    `INSERT INTO customers (customer_id, created_at) SELECT 'c' || CAST(i AS VARCHAR), TIMESTAMP '2023-01-01' FROM generate_series(1, CAST($1 AS INTEGER)) t(i)`,
     [customers],
   );
   await engine.execute(
     `INSERT INTO orders (order_id, customer_id, ordered_at, amount, amount_base, type)
      SELECT 'o' || CAST(i AS VARCHAR) || '-' || CAST(k AS VARCHAR), 'c' || CAST(i AS VARCHAR),
-            TIMESTAMP '2023-05-10 12:00:00' + k * INTERVAL 20 DAY, $3, $3, 'purchase'
-     FROM range($1) a(i), range($2) b(k)`,
+            TIMESTAMP '2023-05-10 12:00:00' + (k - 1) * INTERVAL '20 days', $3, $3, 'purchase'
+     FROM generate_series(1, CAST($1 AS INTEGER)) a(i), generate_series(1, CAST($2 AS INTEGER)) b(k)`,
     [customers, perCustomer, amount],
   );
   return engine;

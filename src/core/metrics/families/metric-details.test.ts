@@ -128,6 +128,7 @@ describe("customers list MRR", () => {
       orders,
       subscriptions: [
         {
+          term_id: "t1",
           subscription_id: "s1",
           customer_id: "c2",
           start_at: "2024-01-01",

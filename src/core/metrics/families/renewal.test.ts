@@ -20,9 +20,9 @@ async function bulkRenewals(due: number, renewed: number): Promise<Engine> {
        ${select}`,
     );
   await insert(`SELECT 'old-' || i, 'sub-' || i, 'c1', 100, 100, 'year', TIMESTAMP '2023-03-15', TIMESTAMP '2024-03-15', 'test'
-    FROM range(${due}) r(i)`);
+    FROM generate_series(1, ${due}) r(i)`);
   await insert(`SELECT 'new-' || i, 'sub-' || i, 'c1', 100, 100, 'year', TIMESTAMP '2024-03-15', NULL, 'test'
-    FROM range(${renewed}) r(i)`);
+    FROM generate_series(1, ${renewed}) r(i)`);
   return engine;
 }
 

@@ -1,3 +1,4 @@
+import { MONEY_SQL_TYPE } from "../../sql/dialect.js";
 import type { MetricContext } from "../context/metric-context.js";
 import type { Grouping } from "../definition/metric-definition.js";
 
@@ -48,7 +49,11 @@ export function groupBy(ctx: MetricContext, periodIdx: string, grouping: Groupin
 
 export type Part = "value" | "numerator" | "denominator";
 
-/** The SELECT list of a drill-down query (see `MetricDefinition.drill`). */
+/**
+ * The SELECT list of a drill-down query (see `MetricDefinition.drill`). Absent
+ * columns are typed NULLs: PostgreSQL reads a bare NULL in a DISTINCT branch
+ * of a UNION as text, which no numeric branch then matches.
+ */
 export function drillColumns(
   ctx: MetricContext,
   periodIdx: string,
@@ -57,7 +62,7 @@ export function drillColumns(
   row: { part: Part; entity: string; recordId: string; amount?: string; detail?: string },
 ): string {
   const groups = grouping.keys.map((_, i) => `, ${groupExpressions[i] ?? "NULL"} AS g${i}`).join("");
-  return `${periodIdx} AS period_idx${groups}, ${ctx.bind(row.part)} AS part, ${ctx.bind(row.entity)} AS entity, CAST(${row.recordId} AS VARCHAR) AS record_id, ${row.amount ?? "NULL"} AS amount, ${row.detail ?? "NULL"} AS detail`;
+  return `${periodIdx} AS period_idx${groups}, ${ctx.bind(row.part)} AS part, ${ctx.bind(row.entity)} AS entity, CAST(${row.recordId} AS VARCHAR) AS record_id, ${row.amount ?? `CAST(NULL AS ${MONEY_SQL_TYPE})`} AS amount, ${row.detail ?? "CAST(NULL AS VARCHAR)"} AS detail`;
 }
 
 /**

@@ -93,11 +93,21 @@ async function windowStats(engine: Engine, params: Record<string, string>) {
     sql: `SELECT p.idx, CAST(SUM(CASE WHEN o.type = 'refund' THEN -ABS(o.amount_base) ELSE o.amount_base END) AS VARCHAR) AS revenue,
             COUNT(o.order_id) AS orders, COUNT(DISTINCT o.customer_id) AS buyers
           FROM rpt_periods p LEFT JOIN orders o
-            ON o.ordered_at >= p.end_at - to_seconds(CAST($1 AS DOUBLE)) AND o.ordered_at < p.end_at
+            ON o.ordered_at >= ${windowStart(engine)} AND o.ordered_at < p.end_at
           GROUP BY p.idx ORDER BY p.idx`,
     params: [days * 86_400],
   });
   return { ours, plain };
+}
+
+/** The start of a period's value window: its end less $1 seconds. */
+function windowStart(engine: Engine): string {
+  return engine.dialect.addSeconds("p.end_at", "-CAST($1 AS DOUBLE PRECISION)");
+}
+
+/** An ORDER BY over `keys` that sorts NULLs and text alike on every engine. */
+function allColumns(keys: readonly string[]): string {
+  return keys.map((k) => `${k} NULLS FIRST`).join(", ");
 }
 
 describe("window_stats", () => {
@@ -134,6 +144,7 @@ function customersFor(): TinyRow[] {
 
 /** The plain per-segment definition: every period and segment joined to the orders of its window and its base. */
 async function plainBySegment(engine: Engine, keys: readonly string[], days: number) {
+  const start = windowStart(engine);
   const g = keys.map((k, i) => `c."${k}" AS g${i}`).join(", ");
   const names = keys.map((_, i) => `g${i}`);
   const same = (a: string, b: string) =>
@@ -142,26 +153,26 @@ async function plainBySegment(engine: Engine, keys: readonly string[], days: num
     sql: `WITH dom AS (SELECT DISTINCT ${g} FROM rpt_customers c),
       wo AS (
         SELECT p.idx, ${g}, CASE WHEN o.type = 'refund' THEN -ABS(o.amount_base) ELSE o.amount_base END AS amount, o.customer_id
-        FROM rpt_periods p JOIN orders o ON o.ordered_at >= p.end_at - to_seconds(CAST($1 AS DOUBLE)) AND o.ordered_at < p.end_at
+        FROM rpt_periods p JOIN orders o ON o.ordered_at >= ${start} AND o.ordered_at < p.end_at
         JOIN rpt_customers c ON c.customer_id = o.customer_id),
       sums AS (SELECT idx, ${names.join(", ")}, SUM(amount) AS revenue, COUNT(*) AS orders, COUNT(DISTINCT customer_id) AS buyers
-        FROM wo GROUP BY ALL),
+        FROM wo GROUP BY idx, ${names.join(", ")}),
       base AS (
         SELECT x.idx, ${names.join(", ")}, COUNT(*) AS at_start, SUM(CASE WHEN x.churned THEN 1 ELSE 0 END) AS churned
         FROM (
           SELECT DISTINCT p.idx, s.customer_id, ${g},
                  NOT EXISTS (SELECT 1 FROM rpt_customer_active a WHERE a.customer_id = s.customer_id AND a.t = p.end_at) AS churned
           FROM rpt_periods p JOIN rpt_customer_spans s
-            ON s.lo < p.end_at - to_seconds(CAST($1 AS DOUBLE)) AND (s.hi IS NULL OR p.end_at - to_seconds(CAST($1 AS DOUBLE)) <= s.hi)
+            ON s.lo < ${start} AND (s.hi IS NULL OR ${start} <= s.hi)
           JOIN rpt_customers c ON c.customer_id = s.customer_id
-        ) x GROUP BY ALL)
+        ) x GROUP BY x.idx, ${names.map((n) => `x.${n}`).join(", ")})
       SELECT p.idx, ${names.map((n) => `dom.${n}`).join(", ")}, CAST(s.revenue AS VARCHAR) AS revenue,
              COALESCE(s.orders, 0) AS orders, COALESCE(s.buyers, 0) AS buyers,
              COALESCE(b.at_start, 0) AS at_start, COALESCE(b.churned, 0) AS churned
       FROM rpt_periods p CROSS JOIN dom
       LEFT JOIN sums s ON s.idx = p.idx${same("s", "dom")}
       LEFT JOIN base b ON b.idx = p.idx${same("b", "dom")}
-      ORDER BY ALL`,
+      ORDER BY ${allColumns(["p.idx", ...names.map((n) => `dom.${n}`)])}`,
     params: [days * 86_400],
   });
 }
@@ -170,7 +181,7 @@ async function windowStatsBy(engine: Engine, keys: readonly string[]) {
   const names = keys.map((_, i) => `g${i}`).join(", ");
   return engine.query({
     sql: `SELECT idx, ${names}, CAST(revenue AS VARCHAR) AS revenue, orders, buyers, at_start, churned
-          FROM rpt_window_stats_by ORDER BY ALL`,
+          FROM rpt_window_stats_by ORDER BY ${allColumns(["idx", ...keys.map((_, i) => `g${i}`)])}`,
     params: [],
   });
 }
