@@ -169,6 +169,9 @@ describe("/api/v1/alerts", () => {
     expect(history.body.history[0].delivery).toEqual([{ channel: "webhook", target: hookUrl, ok: true }]);
     expect(posted.at(-1)?.text).toContain("New customers above 1 in a month");
     expect((await call("GET", "/api/v1/alerts")).body.alerts[0].state).toBe("firing");
+    // Read tokens see where notices go, not the webhook's secret path.
+    const asReader = await call("GET", "/api/v1/alerts", undefined, { "x-test-role": "read" });
+    expect(asReader.body.alerts[0].webhooks).toEqual([`${new URL(hookUrl).origin}/…`]);
 
     const tested = await call("POST", "/api/v1/alerts/growth/test", {});
     expect(tested.status).toBe(200);

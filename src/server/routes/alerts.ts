@@ -141,23 +141,37 @@ const historyRoute = createRoute({
   ),
 });
 
-function alertJson(a: Alert): z.infer<typeof AlertSchema> {
+/** A webhook URL's path is its secret (Slack's are): only admins see it. */
+function maskedUrl(url: string): string {
+  try {
+    return `${new URL(url).origin}/…`;
+  } catch {
+    return "…";
+  }
+}
+
+function alertJson(a: Alert, admin = true): z.infer<typeof AlertSchema> {
   return {
     ...a,
     condition: { ...a.condition },
     email: [...a.email],
-    webhooks: [...a.webhooks],
+    webhooks: admin ? [...a.webhooks] : a.webhooks.map(maskedUrl),
   };
 }
 
-function historyJson(h: AlertHistoryEntry): z.infer<typeof HistorySchema> {
-  return { ...h, detail: { ...h.detail }, delivery: h.delivery.map((d) => ({ ...d })) };
+function historyJson(h: AlertHistoryEntry, admin: boolean): z.infer<typeof HistorySchema> {
+  const delivery = h.delivery.map((d) => ({
+    ...d,
+    target: admin || d.channel !== "webhook" ? d.target : maskedUrl(d.target),
+  }));
+  return { ...h, detail: { ...h.detail }, delivery };
 }
 
 export function registerAlertRoutes(app: ApiApp, deps: AppDeps): void {
   app.openapi(listRoute, async (c) => {
     const alerts = await deps.db.read(listAlerts);
-    return c.json({ alerts: alerts.map(alertJson) }, 200);
+    const admin = c.get("role") === "admin";
+    return c.json({ alerts: alerts.map((a) => alertJson(a, admin)) }, 200);
   });
 
   app.openapi(addRoute, async (c) => {
@@ -210,6 +224,7 @@ export function registerAlertRoutes(app: ApiApp, deps: AppDeps): void {
       await getAlert(engine, id);
       return listHistory(engine, id, limit ?? 100);
     });
-    return c.json({ history: history.map(historyJson) }, 200);
+    const admin = c.get("role") === "admin";
+    return c.json({ history: history.map((h) => historyJson(h, admin)) }, 200);
   });
 }
