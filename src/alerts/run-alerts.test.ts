@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startSmtpSink } from "../../test/support/smtp-sink.js";
 import { insertRows, type TinyRow, tinyDataset } from "../../test/support/tiny-dataset.js";
 import type { Engine } from "../core/engine.js";
+import { addGoal } from "../goals/add-goal.js";
 import { addAlert } from "./add-alert.js";
 import { getAlert, listHistory } from "./alert-store.js";
 import { deliverPending, evaluateAlerts, recordDeliveries, runAlerts } from "./run-alerts.js";
@@ -176,5 +177,37 @@ describe("alert evaluation and delivery", () => {
     // 1 → 3: up by 2 (fires), by 200 % (does not reach 300 %); no survey data: nps is unknown.
     expect(notices.map((n) => [n.alert.id, n.event])).toEqual([["up", "fired"]]);
     expect((await getAlert(engine, "none")).state).toBe("ok");
+  });
+
+  it("a goal rule fires when its goal is off track, and says the goal's status", async () => {
+    const engine = await dataset();
+    cleanups.push(() => engine.close());
+    const hook = await startHook();
+    cleanups.push(hook.close);
+    const asOf = Date.UTC(2024, 2, 2);
+    await addGoal(
+      engine,
+      {
+        id: "g1",
+        metric: "new_customers",
+        target: 100,
+        start: "2024-01-01",
+        deadline: "2024-06-30",
+        why: "fund the hires",
+      },
+      asOf,
+    );
+    await addAlert(engine, { rule: "goal g1 at risk", webhooks: [hook.url] });
+    const { sent } = await runAlerts(engine, {}, asOf);
+    expect(sent.map((s) => [s.event, s.reading.goalStatus, s.reading.value])).toEqual([
+      ["fired", "off_track", 5],
+    ]);
+    const posted = hook.bodies[0] as { json: { text: string } };
+    expect(posted.json.text).toContain("goal g1 at risk, off track or missed");
+    expect(posted.json.text).toContain("Goal g1: off track");
+    // A goal that is gone is unknown: the state stays, nothing is sent.
+    await engine.execute("DELETE FROM goals");
+    expect((await evaluateAlerts(engine, asOf)).notices).toEqual([]);
+    expect((await getAlert(engine, "a1")).state).toBe("firing");
   });
 });
