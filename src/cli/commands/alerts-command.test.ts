@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -132,6 +133,15 @@ describe("crm-kpi alerts", () => {
     const unknown = await cli(["alerts", "remove", "a42", "--db", db, "--lang", "ar"]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("لا يوجد تنبيه بالمعرّف «a42»");
+  });
+
+  it("serve refuses an alerts schedule that is not cron, before it opens anything", async () => {
+    const { db } = await folder();
+    const refused = await cli(["serve", "--db", db, "--port", "0", "--alerts-schedule", "every morning"]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('"every morning" is not a cron pattern');
+    expect(refused.err).toContain("0 8 * * *");
+    expect(existsSync(db)).toBe(false);
   });
 
   it("has localized help", async () => {
