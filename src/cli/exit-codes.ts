@@ -27,12 +27,14 @@ export function exitCodeOfErrorCode(code: ErrorCode): ExitCode {
     case "settings_invalid":
     case "not_available":
     case "goal_invalid":
+    case "alert_invalid":
       return EXIT.data;
     case "unknown_metric":
     case "unknown_dimension":
     case "unknown_period":
     case "bad_argument":
     case "unknown_goal":
+    case "unknown_alert":
       return EXIT.usage;
     case "database_error":
     case "database_busy":

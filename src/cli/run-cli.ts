@@ -13,6 +13,7 @@ import {
 } from "./cli-context.js";
 import type { CliIo } from "./cli-io.js";
 import { writeLine } from "./cli-io.js";
+import { registerAlertsCommand } from "./commands/alerts-command.js";
 import type { runCampaignsCommand } from "./commands/campaigns-command.js";
 import { registerCohortsCommand } from "./commands/cohorts-command.js";
 import type { runCustomersCommand } from "./commands/customers-command.js";
@@ -273,6 +274,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   registerDedupeCommand(program, ctx, setExit);
 
   registerGoalsCommand(program, ctx, setExit, db);
+  registerAlertsCommand(program, ctx, setExit, db);
   registerServeCommand(program, ctx, setExit, db);
   registerTokensCommand(program, ctx, setExit, db);
   registerCohortsCommand(program, ctx, setExit, db);

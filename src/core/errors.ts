@@ -20,7 +20,9 @@ export type ErrorCode =
   | "database_busy"
   | "not_available"
   | "goal_invalid"
-  | "unknown_goal";
+  | "unknown_goal"
+  | "alert_invalid"
+  | "unknown_alert";
 
 /** Where a problem is: `orders.csv:118 amount`. */
 export interface Place {

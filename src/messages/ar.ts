@@ -1,3 +1,4 @@
+import { alertsAr } from "./alerts/ar.js";
 import { cliAr } from "./cli/ar.js";
 import { cohortsAr } from "./cohorts/ar.js";
 import { databaseAr } from "./database/ar.js";
@@ -28,6 +29,7 @@ export const ar = {
   ...mappingAr,
   ...presetsAr,
   ...linkageAr,
+  ...alertsAr,
   "cli.description": "مؤشرات إدارة علاقات العملاء التي يمكنك الوثوق بها، تُحسب على جهازك.",
   "cli.option.db":
     "ملف قاعدة بيانات DuckDB، أو قاعدة بيانات PostgreSQL بصيغة ‎postgres://user@host/db (الافتراضي: $CRM_KPI_DB أو ‎./crm-kpi.duckdb)",

@@ -11,6 +11,7 @@ import { presetsEn } from "./presets/en.js";
  * these keys with the same `{placeholders}` (src/messages/parity.test.ts).
  */
 
+import { alertsEn } from "./alerts/en.js";
 import { cohortsEn } from "./cohorts/en.js";
 import { securityEn } from "./security/en.js";
 import { serverEn } from "./server/en.js";
@@ -514,6 +515,7 @@ export const en = {
   ...mappingEn,
   ...presetsEn,
   ...linkageEn,
+  ...alertsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

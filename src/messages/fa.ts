@@ -1,3 +1,4 @@
+import { alertsFa } from "./alerts/fa.js";
 import { cliFa } from "./cli/fa.js";
 import { cohortsFa } from "./cohorts/fa.js";
 import { databaseFa } from "./database/fa.js";
@@ -28,6 +29,7 @@ export const fa = {
   ...mappingFa,
   ...presetsFa,
   ...linkageFa,
+  ...alertsFa,
   "cli.description":
     "شاخص‌های مدیریت ارتباط با مشتری که می‌توانید به آن‌ها اعتماد کنید، محاسبه‌شده روی رایانهٔ خودتان.",
   "cli.option.db":

@@ -1,3 +1,4 @@
+import { alertsZh } from "./alerts/zh.js";
 import { cliZh } from "./cli/zh.js";
 import { cohortsZh } from "./cohorts/zh.js";
 import { databaseZh } from "./database/zh.js";
@@ -28,6 +29,7 @@ export const zh = {
   ...mappingZh,
   ...presetsZh,
   ...linkageZh,
+  ...alertsZh,
   "cli.description": "值得信赖的 CRM 指标，在您自己的电脑上计算。",
   "cli.option.db":
     "DuckDB 数据库文件，或形如 postgres://user@host/db 的 PostgreSQL 数据库（默认：$CRM_KPI_DB 或 ./crm-kpi.duckdb）",

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { DeliveryConfig } from "../alerts/delivery/deliver-notice.js";
 import type { Engine } from "../core/engine.js";
 import type { Lang } from "../messages/index.js";
 
@@ -38,6 +39,8 @@ export interface AppDeps {
   readonly dbLabel: string;
   readonly auth: boolean;
   readonly limits: ServerLimits;
+  /** How alert notices go out (SMTP server, sender); without it emails are recorded as not sent. */
+  readonly delivery?: DeliveryConfig;
 }
 
 export interface ServerLimits {

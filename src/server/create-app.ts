@@ -3,6 +3,7 @@ import type { ZodError } from "zod";
 import type { ApiApp, AppDeps, AppEnv } from "./app-types.js";
 import { ApiError, errorResponse } from "./http-errors.js";
 import { requestLang } from "./request-lang.js";
+import { registerAlertRoutes } from "./routes/alerts.js";
 import { registerCatalogRoutes } from "./routes/catalog.js";
 import { registerCohortRoutes } from "./routes/cohorts.js";
 import { registerDatasetRoutes } from "./routes/dataset.js";
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): ApiApp
   registerCohortRoutes(app, deps);
   registerListRoutes(app, deps);
   registerGoalRoutes(app, deps);
+  registerAlertRoutes(app, deps);
   registerQualityRoutes(app, deps);
   registerDedupeRoutes(app, deps);
   registerImportRoutes(app, deps);
@@ -55,7 +57,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): ApiApp
       title: "crm-kpi API",
       version: "1",
       description:
-        "CRM metrics of one dataset: catalog, reports, drill-down, cohorts, lists, goals, quality, import.",
+        "CRM metrics of one dataset: catalog, reports, drill-down, cohorts, lists, goals, alerts, quality, import.",
     },
   });
   app.use("*", staticWeb(options.webRoot));

@@ -40,6 +40,8 @@ const STATUS: Readonly<Record<ApiErrorCode, ContentfulStatusCode>> = {
   not_available: 422,
   goal_invalid: 422,
   unknown_goal: 404,
+  alert_invalid: 422,
+  unknown_alert: 404,
   not_found: 404,
   bad_request: 400,
   unauthorized: 401,

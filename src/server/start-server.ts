@@ -1,7 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import type { DeliveryConfig } from "../alerts/delivery/deliver-notice.js";
 import type { Engine } from "../core/engine.js";
 import { redactedUrl } from "../engines/database-url.js";
+import { alertsIdle, assertCronPattern, checkServerAlerts, scheduleAlerts } from "./alerts-runner.js";
 import { type ApiApp, DEFAULT_LIMITS, type ServerDatabase, type ServerLimits } from "./app-types.js";
 import { createApp } from "./create-app.js";
 import { warmReports } from "./routes/report.js";
@@ -19,6 +21,10 @@ export interface StartServerOptions {
   readonly auth: boolean;
   readonly limits?: ServerLimits;
   readonly webRoot?: string;
+  /** A cron pattern: the alerts are checked on it (`serve --alerts-schedule`). */
+  readonly alertsSchedule?: string;
+  /** How alert notices go out. */
+  readonly delivery?: DeliveryConfig;
 }
 
 export interface RunningServer {
@@ -37,6 +43,8 @@ export interface RunningServer {
  * @example const server = await startServer({ engine, dbPath, host: "127.0.0.1", port: 8080, auth: false })
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  // A bad pattern is refused before anything opens.
+  if (options.alertsSchedule) assertCronPattern(options.alertsSchedule);
   const db = await openServerDatabase(options.engine);
   const app = createApp(
     {
@@ -44,6 +52,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       dbLabel: redactedUrl(options.dbPath),
       auth: options.auth,
       limits: options.limits ?? DEFAULT_LIMITS,
+      ...(options.delivery ? { delivery: options.delivery } : {}),
     },
     options.webRoot ? { webRoot: options.webRoot } : {},
   );
@@ -73,6 +82,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   // The overview's reports start computing now, so the first load joins them instead of starting cold.
   const warming = warmReports(db);
+  const pattern = options.alertsSchedule;
+  const alerts = pattern
+    ? scheduleAlerts(pattern, () => checkServerAlerts(db, options.delivery ?? {}))
+    : undefined;
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -81,6 +94,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     db,
     close() {
       closing ??= (async () => {
+        alerts?.stop();
+        await alertsIdle(db);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Keep-alive connections would hold close() open.

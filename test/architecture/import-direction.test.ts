@@ -32,6 +32,8 @@ const FORBIDDEN: Record<string, readonly string[]> = {
   quality: ["cli", "server", "generator", "goals", "import"],
   generator: ["cli", "server", "report", "goals", "quality"],
   messages: ["engines", "import", "report", "cli", "server", "goals", "quality"],
+  // Alerts build on reports and goals and deliver notices; the shells (cli, server) call them.
+  alerts: ["cli", "server", "generator", "quality", "import"],
   // The server is a shell over the same functions as the CLI; neither imports the other's code.
   server: ["cli", "generator"],
 };

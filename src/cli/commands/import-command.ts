@@ -11,6 +11,7 @@ import { dbAccess, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { formatNumber } from "../format-number.js";
+import { checkAlertsAfterImport } from "./alerts-command.js";
 
 export interface ImportCommandOptions {
   readonly db: string;
@@ -37,8 +38,8 @@ export async function runImportCommand(
   const { importDataset } = await import("../../import/import-dataset.js");
   const progress = ctx.io.isTTY ? createProgress(ctx) : undefined;
   try {
-    const result = await withEngine(dbAccess(ctx, options.db, "create"), (engine) =>
-      importDataset(engine, dir, {
+    await withEngine(dbAccess(ctx, options.db, "create"), async (engine) => {
+      const imported = await importDataset(engine, dir, {
         ...(options.mapping ? { mappingFile: options.mapping } : {}),
         ...(options.skipInvalid ? { skipInvalid: true } : {}),
         ...(options.rejects ? { rejectsFile: options.rejects } : {}),
@@ -47,10 +48,12 @@ export async function runImportCommand(
         ...(options.preset ? { preset: options.preset } : {}),
         onPreset: (preset: PresetUsed) => printPreset(ctx, preset),
         ...(progress ? { onProgress: progress.update } : {}),
-      }),
-    );
-    progress?.stop();
-    printSummary(ctx, result);
+      });
+      progress?.stop();
+      printSummary(ctx, imported);
+      // Alerts are checked after every import (docs/alerts.md).
+      await checkAlertsAfterImport(ctx, engine);
+    });
     return EXIT.ok;
   } catch (error) {
     progress?.stop();

@@ -18,6 +18,10 @@ export interface ServeCommandOptions {
   readonly auth?: boolean;
   /** Generate and import the demo dataset first when the database file does not exist. */
   readonly demo?: boolean;
+  /** A cron pattern: the server checks the alerts on it. */
+  readonly alertsSchedule?: string;
+  readonly smtpUrl?: string;
+  readonly smtpFrom?: string;
 }
 
 /**
@@ -28,7 +32,12 @@ export async function runServeCommand(ctx: CliContext, options: ServeCommandOpti
   // Loaded on demand: other commands never load Hono.
   const { assertSafeBinding } = await import("../../server/security/binding.js");
   const { startServer } = await import("../../server/start-server.js");
+  const { deliveryConfigOf } = await import("../../alerts/delivery/deliver-notice.js");
   assertSafeBinding(options.host, options.auth === true);
+  if (options.alertsSchedule) {
+    const { assertCronPattern } = await import("../../server/alerts-runner.js");
+    assertCronPattern(options.alertsSchedule);
+  }
   const dbPath =
     options.db === ":memory:" || isPostgresUrl(options.db) ? options.db : path.resolve(options.db);
   // The demo fills a new file; a PostgreSQL database is the user's to fill (crm-kpi import … --db postgres://…).
@@ -44,11 +53,16 @@ export async function runServeCommand(ctx: CliContext, options: ServeCommandOpti
     host: options.host,
     port: options.port,
     auth: options.auth === true,
+    delivery: deliveryConfigOf(options, ctx.io.env),
+    ...(options.alertsSchedule ? { alertsSchedule: options.alertsSchedule } : {}),
   });
   writeLine(
     ctx.io.stdout,
     t(ctx.lang, "server.serve.listening", { db: redactedUrl(options.db), url: server.url }),
   );
+  if (options.alertsSchedule) {
+    writeLine(ctx.io.stderr, t(ctx.lang, "alerts.serve.scheduled", { pattern: options.alertsSchedule }));
+  }
   writeLine(ctx.io.stderr, t(ctx.lang, "server.serve.stop"));
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -103,6 +117,9 @@ export function registerServeCommand(
     .option("--host <host>", t(lang, "server.serve.option.host"), "127.0.0.1")
     .option("--auth", t(lang, "server.serve.option.auth"))
     .option("--demo", t(lang, "server.serve.option.demo"))
+    .option("--alerts-schedule <cron>", t(lang, "alerts.option.schedule"))
+    .option("--smtp-url <url>", t(lang, "alerts.option.smtpUrl"))
+    .option("--smtp-from <address>", t(lang, "alerts.option.smtpFrom"))
     .addOption(langOption(lang))
     .action(async (o: Omit<ServeCommandOptions, "db"> & { db?: string }) => {
       setExit(await runServeCommand(ctx, { ...o, db: dbPath(o.db) }));

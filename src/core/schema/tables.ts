@@ -108,6 +108,45 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: (dialect) =>
       dialect.indexesEntities ? ENTITIES.flatMap((e) => entityIndexSql(e, dialect)) : [],
   },
+  {
+    version: 6,
+    describe: "alerts and their history (issue 12 part 3)",
+    statements: (dialect) => {
+      const q = (n: string) => dialect.quoteIdentifier(n);
+      const text = dialect.columnType("text");
+      const time = dialect.columnType("timestamp");
+      // `condition` is the rule as JSON (src/alerts/alert-rule.ts); `email` and `webhooks` are JSON arrays.
+      const rules = [
+        `${q("alert_id")} ${text} PRIMARY KEY`,
+        `${q("name")} ${text}`,
+        `${q("rule")} ${text} NOT NULL`,
+        `${q("condition")} ${text} NOT NULL`,
+        `${q("email")} ${text} NOT NULL`,
+        `${q("webhooks")} ${text} NOT NULL`,
+        `${q("lang")} ${text} NOT NULL`,
+        `${q("calendar")} ${text} NOT NULL`,
+        `${q("state")} ${text} NOT NULL`,
+        `${q("state_since")} ${time}`,
+        `${q("checked_at")} ${time}`,
+        `${q("created_at")} ${time} NOT NULL`,
+      ];
+      // One row per notice (fired, resolved, test); `value` is JSON (a number or null), `delivery` a JSON array.
+      const history = [
+        `${q("alert_id")} ${text} NOT NULL`,
+        `${q("seq")} ${dialect.columnType("integer")} NOT NULL`,
+        `${q("at")} ${time} NOT NULL`,
+        `${q("event")} ${text} NOT NULL`,
+        `${q("period")} ${text}`,
+        `${q("value")} ${text}`,
+        `${q("detail")} ${text} NOT NULL`,
+        `${q("delivery")} ${text} NOT NULL`,
+      ];
+      return [
+        `CREATE TABLE IF NOT EXISTS ${q("alert_rules")} (${rules.join(", ")})`,
+        `CREATE TABLE IF NOT EXISTS ${q("alert_history")} (${history.join(", ")})`,
+      ];
+    },
+  },
 ];
 
 /**

@@ -11,7 +11,9 @@ const PROGRESS_INTERVAL_MS = 100;
  * Runs one import job: `importDataset` on the job's folder as a write of the
  * server database, so readers see the old data until it commits and a
  * rejected import changes nothing. The folder is removed afterwards, whatever
- * happened. Resolves when the job is finished; never rejects.
+ * happened. After a committed import `afterImport` runs (the alerts' check);
+ * its failure is logged and does not fail the import. Resolves when the job
+ * is finished; never rejects.
  */
 export async function runImportJob(
   registry: JobRegistry,
@@ -19,6 +21,7 @@ export async function runImportJob(
   jobId: string,
   folder: JobFolder,
   skipInvalid: boolean,
+  afterImport?: () => Promise<unknown>,
 ): Promise<void> {
   let lastFile = "";
   let lastAt = 0;
@@ -54,6 +57,12 @@ export async function runImportJob(
       durationMs: result.durationMs,
     };
     record = () => registry.succeed(jobId, summary, result.errors);
+    // Alerts are checked after every import, before the job reports success (docs/alerts.md).
+    if (afterImport) {
+      await afterImport().catch((error: unknown) => {
+        console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      });
+    }
   } catch (error) {
     const issues = error instanceof ImportRejectedError ? error.issues : [];
     record = () => registry.fail(jobId, { cause: error }, issues);

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
+import { checkServerAlerts } from "../alerts-runner.js";
 import type { ApiApp, AppDeps } from "../app-types.js";
 import { ApiError } from "../http-errors.js";
 import { ImportJobSchema, jobJson, RowErrorSchema, rowErrorJson } from "../jobs/job-json.js";
@@ -89,7 +90,9 @@ export function registerImportRoutes(app: ApiApp, deps: AppDeps, registry = new 
     const upload = await readUpload(c, deps.limits);
     const folder = await writeJobFolder(upload.files, upload.mapping);
     const job = registry.create(upload.skipInvalid);
-    void runImportJob(registry, deps.db, job.id, folder, upload.skipInvalid);
+    void runImportJob(registry, deps.db, job.id, folder, upload.skipInvalid, () =>
+      checkServerAlerts(deps.db, deps.delivery ?? {}),
+    );
     return c.json({ job: jobJson(job, c.get("lang")) }, 202);
   });
 

@@ -178,3 +178,28 @@ export interface ImportPreview {
   readonly errorCount: number;
   readonly warnings: readonly RowError[];
 }
+
+/** GET /alerts (src/server/routes/alerts.ts, schema `Alert`). */
+export interface Alert {
+  readonly id: string;
+  readonly name: string | null;
+  readonly rule: string;
+  readonly email: readonly string[];
+  readonly webhooks: readonly string[];
+  readonly lang: string;
+  readonly calendar: string;
+  readonly state: "ok" | "firing";
+  readonly stateSince: string | null;
+  readonly checkedAt: string | null;
+}
+
+/** GET /alerts/{id}/history (schema `AlertHistoryEntry`). */
+export interface AlertHistoryEntry {
+  readonly alertId: string;
+  readonly seq: number;
+  readonly at: string;
+  readonly event: "fired" | "resolved" | "test";
+  readonly period: string | null;
+  readonly value: number | null;
+  readonly delivery: readonly { readonly channel: string; readonly target: string; readonly ok: boolean }[];
+}

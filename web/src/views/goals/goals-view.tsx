@@ -8,6 +8,7 @@ import { Async, ErrorState } from "../../components/states.js";
 import { formatDate } from "../../i18n/format.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { useCalendar, useCatalog } from "../../state/app-context.js";
+import { AlertsPanel } from "./alerts-panel.js";
 
 interface Draft {
   metric: string;
@@ -264,6 +265,7 @@ export function GoalsView() {
           )}
         </Async>
       )}
+      <AlertsPanel />
     </section>
   );
 }
