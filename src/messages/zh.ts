@@ -7,6 +7,7 @@ import { linkageZh } from "./linkage/zh.js";
 import { mappingZh } from "./mapping/zh.js";
 import { metricsZh } from "./metrics/zh.js";
 import { periodsZh } from "./periods/zh.js";
+import { predictZh } from "./predict/zh.js";
 import { presetsZh } from "./presets/zh.js";
 import { securityZh } from "./security/zh.js";
 import { serverZh } from "./server/zh.js";
@@ -19,6 +20,7 @@ export const zh = {
   ...securityZh,
   ...uploadZh,
   ...cohortsZh,
+  ...predictZh,
   ...webZh,
   ...importerZh,
   ...databaseZh,

@@ -22,6 +22,7 @@ const FORBIDDEN: Record<string, readonly string[]> = {
     "generator",
     "goals",
     "quality",
+    "predict",
   ],
   engines: ["import", "report", "cli", "server", "messages", "generator", "goals", "quality"],
   calendar: ["engines", "import", "report", "cli", "server", "generator", "goals", "quality"],
@@ -34,6 +35,8 @@ const FORBIDDEN: Record<string, readonly string[]> = {
   messages: ["engines", "import", "report", "cli", "server", "goals", "quality"],
   // The server is a shell over the same functions as the CLI; neither imports the other's code.
   server: ["cli", "generator"],
+  // Predictions read orders through the Engine and fit models from core; the shells print them.
+  predict: ["cli", "server", "generator"],
 };
 
 /**
