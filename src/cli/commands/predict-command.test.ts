@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { englishCatalogWords, englishWordsIn, keptAbbreviations } from "../../../test/i18n/english-words.js";
 import { simulatedOrderTables } from "../../../test/support/btyd-simulation.js";
 import { importTables } from "../../../test/support/csv-dataset.js";
 import { openDuckDB } from "../../engines/duckdb/duckdb-engine.js";
@@ -85,6 +86,26 @@ describe("crm-kpi predict clv", () => {
     expect(out).toMatch(/[۰-۹]/);
     expect(err).toContain("دورهٔ آزمون");
   }, 60_000);
+
+  it.each(["fa", "ar", "zh"] as const)(
+    "%s: output and help use that catalog only",
+    async (lang) => {
+      const vocabulary = englishCatalogWords();
+      // Typed words: the command, option values and ids stay as they are.
+      const allowed = new Set([
+        ...["crm", "kpi", "predict", "clv", "table", "csv", "ndjson", "json", "md", "en", "fa", "ar", "zh"],
+        ...keptAbbreviations(lang),
+      ]);
+      const outputs = [
+        await run("--calibration-end", "2024-09-30", "--lang", lang),
+        await run("--help", "--lang", lang),
+        await run("--horizon", "soon", "--lang", lang),
+      ];
+      const words = outputs.flatMap(({ out, err }) => englishWordsIn(`${out}\n${err}`, vocabulary, allowed));
+      expect(words).toEqual([]);
+    },
+    60_000,
+  );
 
   it("refuses a bad horizon or rate with what to write instead", async () => {
     const horizon = await run("--horizon", "soon");

@@ -7,6 +7,7 @@ export const predictAr = {
   "predict.clv.option.calibrationEnd":
     "آخر يوم يتعلم منه النموذج، بتقويم البيانات (الافتراضي: آخر يوم شراء)؛ المشتريات اللاحقة هي فترة الاختبار",
   "predict.clv.option.horizon": "مدى التنبؤ: 52w أو 12m أو 1y أو 90d",
+  "cli.help.placeholder.rate": "المعدل",
   "predict.clv.option.discountRate": "معدل الخصم السنوي للقيمة الدائمة، مثلًا 0.1 يعني 10٪ سنويًا",
   "predict.error.badHorizon": "القيمة «{value}» للخيار ‎--horizon ليست مدة.",
   "predict.error.badHorizon.fix":

@@ -6,6 +6,7 @@ export const predictEn = {
   "predict.clv.option.calibrationEnd":
     "last day the model learns from, in the dataset calendar (default: the last purchase day); later purchases are the holdout",
   "predict.clv.option.horizon": "how far ahead to predict: 52w, 12m, 1y, 90d",
+  "cli.help.placeholder.rate": "rate",
   "predict.clv.option.discountRate": "annual discount rate for CLV, e.g. 0.1 for 10 % a year",
   "predict.error.badHorizon": '--horizon "{value}" is not a duration.',
   "predict.error.badHorizon.fix": "Write weeks, months, years or days, e.g. --horizon 52w, 12m, 1y or 90d.",

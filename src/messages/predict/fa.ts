@@ -7,6 +7,7 @@ export const predictFa = {
   "predict.clv.option.calibrationEnd":
     "آخرین روزی که مدل از آن یاد می‌گیرد، در تقویم داده‌ها (پیش‌فرض: آخرین روز خرید)؛ خریدهای بعدی دورهٔ آزمون‌اند",
   "predict.clv.option.horizon": "بازهٔ پیش‌بینی: 52w، 12m، 1y، 90d",
+  "cli.help.placeholder.rate": "نرخ",
   "predict.clv.option.discountRate": "نرخ تنزیل سالانه برای ارزش طول عمر، مثلاً ۰٫۱ یعنی ۱۰٪ در سال",
   "predict.error.badHorizon": "مقدار «{value}» برای ‎--horizon یک بازهٔ زمانی نیست.",
   "predict.error.badHorizon.fix": "هفته، ماه، سال یا روز بنویسید، مثلاً ‎--horizon 52w یا 12m یا 1y یا 90d.",

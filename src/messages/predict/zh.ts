@@ -7,6 +7,7 @@ export const predictZh = {
   "predict.clv.option.calibrationEnd":
     "模型学习的最后一天，按数据集日历（默认：最后一个购买日）；之后的购买作为检验期",
   "predict.clv.option.horizon": "预测跨度：52w、12m、1y、90d",
+  "cli.help.placeholder.rate": "利率",
   "predict.clv.option.discountRate": "终身价值的年折现率，例如 0.1 表示每年 10%",
   "predict.error.badHorizon": "--horizon 的值“{value}”不是一个时长。",
   "predict.error.badHorizon.fix": "请写周、月、年或天，例如 --horizon 52w、12m、1y 或 90d。",

@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulatedOrderTables } from "../../../test/support/btyd-simulation.js";
 import { importTables } from "../../../test/support/csv-dataset.js";
 import { openDuckDB } from "../../engines/duckdb/duckdb-engine.js";
+import { t } from "../../messages/index.js";
 import { type ClvDocument, clvDocument } from "../../predict/clv-document.js";
 import { predictClv } from "../../predict/predict-clv.js";
 import { type AppEnv, DEFAULT_LIMITS, type ServerDatabase } from "../app-types.js";
 import { errorResponse } from "../http-errors.js";
 import { requestLang } from "../request-lang.js";
 import { openServerDatabase } from "../server-database.js";
+import { catalogOf } from "./catalog.js";
 import { registerPredictRoutes } from "./predict.js";
 
 let db: ServerDatabase;
@@ -53,4 +55,20 @@ describe("GET /api/v1/predict/clv", () => {
     const res = await app.request("/api/v1/predict/clv?calibrationEnd=2023-01-01");
     expect(res.status).toBe(422);
   });
+});
+
+describe("predicted_clv in the catalog", () => {
+  it("is a per-customer list and an average, pointing at this route, named in the request's language", async () => {
+    const entry = catalogOf("fa").predictions.find((p) => p.id === "predicted_clv");
+    expect(entry?.list).toEqual({
+      command: "crm-kpi predict clv",
+      endpoint: "/api/v1/predict/clv",
+      field: "customers[].clv",
+    });
+    expect(entry?.average.field).toBe("summary.average_clv");
+    expect(entry?.name).toBe(t("fa", "metric.predicted_clv.name"));
+    // The route it names answers, with the field it names.
+    const res = await app.request(entry?.average.endpoint ?? "");
+    expect(((await res.json()) as ClvDocument).summary.average_clv).toEqual(expect.any(Number));
+  }, 60_000);
 });
