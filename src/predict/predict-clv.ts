@@ -22,6 +22,11 @@ export interface ClvRequest {
   readonly calibrationEnd?: string;
   /** `52w`, `12m`, `1y`, `90d`; default 52 weeks. */
   readonly horizon?: string;
+  /**
+   * Instead of a calibration end: hold out this much at the end of the data
+   * (`13w`, `3m`), so the calibration ends that many whole days before the last purchase day.
+   */
+  readonly holdout?: string;
   /** Annual discount rate, 0 ≤ R ≤ 10; default 0.1. */
   readonly discountRate?: number;
 }
@@ -71,7 +76,7 @@ export async function predictClv(engine: Engine, request: ClvRequest = {}): Prom
   if (lastDay === null) throw noData("no_customers", request.calibrationEnd);
   const endDay = request.calibrationEnd
     ? localDayOf(parseCalendarDate(request.calibrationEnd, settings.calendar, zone), zone)
-    : lastDay;
+    : lastDay - holdoutDays(request.holdout);
   const rows = await engine.query(
     customerPurchaseDaysSql(engine.dialect, settings, calendarDate(endDay, "gregorian")),
   );
@@ -100,6 +105,19 @@ export async function predictClv(engine: Engine, request: ClvRequest = {}): Prom
     discountRate,
     settings,
   };
+}
+
+function holdoutDays(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const weeks = parseHorizonWeeks(text);
+  if (weeks === null) {
+    throw new CrmKpiError(
+      "bad_argument",
+      `--holdout "${text}" is not a duration: write weeks, months, years or days, e.g. 13w, 3m, 90d`,
+      { option: "--holdout", value: text, messageKey: "predict.error.badHoldout" },
+    );
+  }
+  return Math.round(weeks * 7);
 }
 
 function noData(

@@ -58,6 +58,13 @@ describe("crm-kpi predict clv", () => {
     expect(doc.bg_nbd.log_likelihood).toBeLessThan(0);
   }, 60_000);
 
+  it("--holdout 13w ends the calibration 91 days before the last purchase day", async () => {
+    const doc = JSON.parse((await run("--holdout", "13w", "--format", "json")).out);
+    const days = (Date.parse(doc.summary.data_end) - Date.parse(doc.summary.calibration_end)) / 86_400_000;
+    expect(days).toBe(91);
+    expect(doc.holdout.weeks).toBe(13);
+  }, 60_000);
+
   it("gives the same bytes twice", async () => {
     const first = await run("--format", "json", "--horizon", "26w", "--discount-rate", "0.05");
     const second = await run("--format", "json", "--horizon", "26w", "--discount-rate", "0.05");

@@ -13,6 +13,7 @@ import type { TableColumn } from "../text-table.js";
 export interface PredictClvOptions {
   readonly db: string;
   readonly calibrationEnd?: string;
+  readonly holdout?: string;
   readonly horizon: string;
   /** As typed; checked here so the error names the option. */
   readonly discountRate: string;
@@ -32,6 +33,7 @@ export async function runPredictClvCommand(ctx: CliContext, options: PredictClvO
   const prediction = await withEngine(dbAccess(ctx, options.db, "read"), (engine) =>
     predictClv(engine, {
       ...(options.calibrationEnd ? { calibrationEnd: options.calibrationEnd } : {}),
+      ...(options.holdout ? { holdout: options.holdout } : {}),
       horizon: options.horizon,
       discountRate,
     }),

@@ -19,6 +19,7 @@ export function registerPredictCommand(
     .description(t(lang, "predict.clv.cli.description"))
     .addOption(dbOption(lang))
     .option("--calibration-end <date>", t(lang, "predict.clv.option.calibrationEnd"))
+    .option("--holdout <duration>", t(lang, "predict.clv.option.holdout"))
     .option("--horizon <duration>", t(lang, "predict.clv.option.horizon"), "52w")
     .addOption(
       new Option("--discount-rate <rate>", t(lang, "predict.clv.option.discountRate")).default("0.1"),

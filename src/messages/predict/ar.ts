@@ -19,6 +19,10 @@ export const predictAr = {
   "predict.error.noRepeats":
     "لم يشترِ أي عميل في يومين مختلفين خلال فترة التعلم: يحتاج النموذج إلى مشتريات متكررة.",
   "predict.error.noRepeats.fix": "استورد سجل طلبات أطول، أو مرّر ‎--calibration-end أحدث.",
+  "predict.error.badHoldout": "القيمة «{value}» للخيار ‎--holdout ليست مدة.",
+  "predict.error.badHoldout.fix": "اكتب أسابيع أو أشهرًا أو أيامًا، مثلًا ‎--holdout 13w أو 3m أو 90d.",
+  "predict.clv.option.holdout":
+    "بدلًا من ‎--calibration-end: احجز هذه المدة من نهاية البيانات للاختبار، مثلًا 13w",
   "predict.column.customer": "العميل",
   "predict.column.frequency": "أيام الشراء المتكرر",
   "predict.column.recency": "الحداثة (أسابيع)",

@@ -19,6 +19,10 @@ export const predictEn = {
   "predict.error.noRepeats":
     "No customer bought on two different days in the calibration period: the model needs repeat purchases.",
   "predict.error.noRepeats.fix": "Import a longer order history, or pass a later --calibration-end.",
+  "predict.error.badHoldout": '--holdout "{value}" is not a duration.',
+  "predict.error.badHoldout.fix": "Write weeks, months or days, e.g. --holdout 13w, 3m or 90d.",
+  "predict.clv.option.holdout":
+    "instead of --calibration-end: hold out this much at the end of the data, e.g. 13w",
   "predict.column.customer": "Customer",
   "predict.column.frequency": "Repeat days",
   "predict.column.recency": "Recency (weeks)",

@@ -18,6 +18,10 @@ export const predictFa = {
   "predict.error.noRepeats":
     "هیچ مشتری‌ای در دورهٔ یادگیری در دو روز متفاوت خرید نکرده است: مدل به خرید تکراری نیاز دارد.",
   "predict.error.noRepeats.fix": "تاریخچهٔ سفارش طولانی‌تری وارد کنید یا ‎--calibration-end دیرتری بدهید.",
+  "predict.error.badHoldout": "مقدار «{value}» برای ‎--holdout یک بازهٔ زمانی نیست.",
+  "predict.error.badHoldout.fix": "هفته، ماه یا روز بنویسید، مثلاً ‎--holdout 13w یا 3m یا 90d.",
+  "predict.clv.option.holdout":
+    "به‌جای ‎--calibration-end: این مقدار از انتهای داده‌ها برای آزمون کنار گذاشته شود، مثلاً 13w",
   "predict.column.customer": "مشتری",
   "predict.column.frequency": "روزهای خرید تکراری",
   "predict.column.recency": "تازگی (هفته)",

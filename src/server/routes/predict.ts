@@ -87,6 +87,12 @@ const clvRoute = createRoute({
         .regex(/^\d{1,4}(?:\.\d{1,3})?[dwmy]?$/)
         .default("52w"),
       discountRate: z.coerce.number().min(0).max(10).default(0.1),
+      // Instead of calibrationEnd: hold out this much at the end of the data (`13w`).
+      holdout: z
+        .string()
+        .max(10)
+        .regex(/^\d{1,4}(?:\.\d{1,3})?[dwmy]?$/)
+        .optional(),
       lang: z.string().max(10).optional(),
     }),
   },
@@ -104,6 +110,7 @@ export function registerPredictRoutes(app: ApiApp, deps: AppDeps): void {
     const q = c.req.valid("query");
     const request = {
       ...(q.calibrationEnd ? { calibrationEnd: q.calibrationEnd } : {}),
+      ...(q.holdout && !q.calibrationEnd ? { holdout: q.holdout } : {}),
       horizon: q.horizon,
       discountRate: q.discountRate,
     };
