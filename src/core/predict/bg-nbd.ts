@@ -85,11 +85,57 @@ function purchaseBracket(params: BgNbdParams, t: number, beta: number, x: number
   return 1 - (beta / (beta + t)) ** (a - 1) * hypergeometric2F1(a - 1, a + b - 1 - r, a + b + x - 1, z);
 }
 
+/**
+ * E over p ~ Beta(a, b + x) of (1 − (β/(β + p·t))^shape) / p: the same
+ * expectation as the closed forms, as an integral over the dropout
+ * probability (alive, a customer with dropout p and rate λ ~ Gamma(shape, β)
+ * expects (1 − e^(−λpt))/p purchases in t). Used where ₂F₁ overflows: a
+ * large a (thousands: nobody seems to drop out) makes its series terms
+ * astronomically large, while Beta(a, b + x) is then narrow and smooth, so
+ * Simpson's rule over its mean ± 12 standard deviations is exact to many digits.
+ */
+export function purchasesByIntegral(
+  params: BgNbdParams,
+  t: number,
+  beta: number,
+  shape: number,
+  x: number,
+): number {
+  const { a } = params;
+  const b = params.b + x;
+  const mean = a / (a + b);
+  const sd = Math.sqrt((mean * (1 - mean)) / (a + b + 1));
+  const lo = Math.max(Number.MIN_VALUE, mean - 12 * sd);
+  const hi = Math.min(1 - Number.EPSILON, mean + 12 * sd);
+  const steps = 400;
+  const h = (hi - lo) / steps;
+  let mass = 0;
+  let sum = 0;
+  for (let i = 0; i <= steps; i++) {
+    const p = lo + i * h;
+    const weight =
+      (i === 0 || i === steps ? 1 : i % 2 === 1 ? 4 : 2) *
+      Math.exp(
+        (a - 1) * Math.log(p) +
+          (b - 1) * Math.log1p(-p) -
+          (a - 1) * Math.log(mean) -
+          (b - 1) * Math.log1p(-mean),
+      );
+    mass += weight;
+    sum += weight * (-Math.expm1(-shape * Math.log1p((p * t) / beta)) / p);
+  }
+  return sum / mass;
+}
+
+/** Where the closed forms stop being computable in floating point (see purchasesByIntegral). */
+const LARGE_A = 50;
+
 /** E[X(t)]: expected purchases of a randomly chosen new customer in (0, t] (eq. 7; a ≠ 1). */
 export function expectedPurchases(params: BgNbdParams, t: number): number {
-  const { alpha, a, b } = params;
+  const { r, alpha, a, b } = params;
   if (t <= 0) return 0;
-  return ((a + b - 1) / (a - 1)) * purchaseBracket(params, t, alpha, 0);
+  const closed = a > LARGE_A ? Number.NaN : ((a + b - 1) / (a - 1)) * purchaseBracket(params, t, alpha, 0);
+  return Number.isFinite(closed) ? closed : purchasesByIntegral(params, t, alpha, r, 0);
 }
 
 /** P(X(t) = n): the probability of exactly n purchases in (0, t] (eq. 8). */
@@ -127,11 +173,13 @@ export function conditionalExpectedPurchases(
   t: number,
   history: PurchaseHistory,
 ): number {
-  const { alpha, a, b } = params;
+  const { r, alpha, a, b } = params;
   const { frequency: x, age: T } = history;
   if (t <= 0) return 0;
-  const value = ((a + b + x - 1) / (a - 1)) * purchaseBracket(params, t, alpha + T, x);
-  return value / (1 + deadOdds(params, history));
+  const closed =
+    a > LARGE_A ? Number.NaN : ((a + b + x - 1) / (a - 1)) * purchaseBracket(params, t, alpha + T, x);
+  const alive = Number.isFinite(closed) ? closed : purchasesByIntegral(params, t, alpha + T, r + x, x);
+  return alive / (1 + deadOdds(params, history));
 }
 
 export interface BgNbdFit {

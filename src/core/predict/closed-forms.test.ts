@@ -6,6 +6,7 @@ import {
   expectedPurchases,
   probabilityAlive,
   probabilityOfPurchases,
+  purchasesByIntegral,
 } from "./bg-nbd.js";
 import { discountedValue } from "./discount.js";
 import { expectedMeanValue, gammaGammaCustomerLogLikelihood, populationMeanValue } from "./gamma-gamma.js";
@@ -47,6 +48,24 @@ describe("BG/NBD closed forms", () => {
     const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
     const fresh = { frequency: 0, recency: 0, age: 0 };
     expect(conditionalExpectedPurchases(params, 52, fresh)).toBeCloseTo(expectedPurchases(params, 52), 10);
+  });
+
+  it("the integral over p gives what the closed forms give, and stays finite for a in the thousands", () => {
+    const params = { r: 1.3, alpha: 6, a: 20, b: 300 };
+    const history = { frequency: 12, recency: 30, age: 40 };
+    // Closed form over the alive share, against the integral with λ ~ Gamma(r + x, α + T), p ~ Beta(a, b + x).
+    const alive =
+      conditionalExpectedPurchases(params, 52, history) * (1 + 1 / probabilityAlive(params, history) - 1);
+    expect(purchasesByIntegral(params, 52, 6 + 40, 1.3 + 12, 12)).toBeCloseTo(alive, 8);
+    expect(purchasesByIntegral(params, 39, 6, 1.3, 0)).toBeCloseTo(expectedPurchases(params, 39), 8);
+    const huge = { r: 1.27, alpha: 6.06, a: 36_798, b: 928_340 };
+    const value = conditionalExpectedPurchases(huge, 13, history);
+    // Dropout p ≈ 0.038 a purchase: a little under (r + x)/(α + T) a week while alive.
+    const ceiling = (13 * (1.27 + 12)) / (6.06 + 40);
+    expect(value / probabilityAlive(huge, history)).toBeLessThan(ceiling);
+    expect(value / probabilityAlive(huge, history)).toBeGreaterThan(0.8 * ceiling);
+    expect(expectedPurchases(huge, 13)).toBeLessThan((13 * 1.27) / 6.06);
+    expect(expectedPurchases(huge, 13)).toBeGreaterThan((0.8 * 13 * 1.27) / 6.06);
   });
 
   it("P(alive) is 1 without a repeat purchase and 1/(1 + a/(b+x−1)·((α+T)/(α+t_x))^(r+x)) with one", () => {
