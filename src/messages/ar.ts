@@ -8,6 +8,7 @@ import { linkageAr } from "./linkage/ar.js";
 import { mappingAr } from "./mapping/ar.js";
 import { metricsAr } from "./metrics/ar.js";
 import { periodsAr } from "./periods/ar.js";
+import { predictAr } from "./predict/ar.js";
 import { presetsAr } from "./presets/ar.js";
 import { securityAr } from "./security/ar.js";
 import { serverAr } from "./server/ar.js";
@@ -20,6 +21,7 @@ export const ar = {
   ...securityAr,
   ...uploadAr,
   ...cohortsAr,
+  ...predictAr,
   ...webAr,
   ...importerAr,
   ...databaseAr,

@@ -5,6 +5,7 @@ import { linkageEn } from "./linkage/en.js";
 import { mappingEn } from "./mapping/en.js";
 import { metricsEn } from "./metrics/en.js";
 import { periodsEn } from "./periods/en.js";
+import { predictEn } from "./predict/en.js";
 import { presetsEn } from "./presets/en.js";
 /**
  * English messages: the reference catalog. Every other locale has exactly
@@ -506,6 +507,7 @@ export const en = {
   ...securityEn,
   ...uploadEn,
   ...cohortsEn,
+  ...predictEn,
   ...webEn,
   ...importerEn,
   ...databaseEn,

@@ -8,6 +8,7 @@ import { linkageFa } from "./linkage/fa.js";
 import { mappingFa } from "./mapping/fa.js";
 import { metricsFa } from "./metrics/fa.js";
 import { periodsFa } from "./periods/fa.js";
+import { predictFa } from "./predict/fa.js";
 import { presetsFa } from "./presets/fa.js";
 import { securityFa } from "./security/fa.js";
 import { serverFa } from "./server/fa.js";
@@ -20,6 +21,7 @@ export const fa = {
   ...securityFa,
   ...uploadFa,
   ...cohortsFa,
+  ...predictFa,
   ...webFa,
   ...importerFa,
   ...databaseFa,

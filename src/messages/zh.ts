@@ -8,6 +8,7 @@ import { linkageZh } from "./linkage/zh.js";
 import { mappingZh } from "./mapping/zh.js";
 import { metricsZh } from "./metrics/zh.js";
 import { periodsZh } from "./periods/zh.js";
+import { predictZh } from "./predict/zh.js";
 import { presetsZh } from "./presets/zh.js";
 import { securityZh } from "./security/zh.js";
 import { serverZh } from "./server/zh.js";
@@ -20,6 +21,7 @@ export const zh = {
   ...securityZh,
   ...uploadZh,
   ...cohortsZh,
+  ...predictZh,
   ...webZh,
   ...importerZh,
   ...databaseZh,

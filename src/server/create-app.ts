@@ -12,6 +12,7 @@ import { registerExplainRoutes } from "./routes/explain.js";
 import { registerGoalRoutes } from "./routes/goals.js";
 import { registerImportRoutes } from "./routes/imports.js";
 import { registerListRoutes } from "./routes/lists.js";
+import { registerPredictRoutes } from "./routes/predict.js";
 import { registerQualityRoutes } from "./routes/quality.js";
 import { registerReportRoutes } from "./routes/report.js";
 import { registerSettingsRoutes } from "./routes/settings.js";
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): ApiApp
   registerExplainRoutes(app, deps);
   registerCohortRoutes(app, deps);
   registerListRoutes(app, deps);
+  registerPredictRoutes(app, deps);
   registerGoalRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerQualityRoutes(app, deps);

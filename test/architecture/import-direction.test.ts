@@ -22,6 +22,7 @@ const FORBIDDEN: Record<string, readonly string[]> = {
     "generator",
     "goals",
     "quality",
+    "predict",
   ],
   engines: ["import", "report", "cli", "server", "messages", "generator", "goals", "quality"],
   calendar: ["engines", "import", "report", "cli", "server", "generator", "goals", "quality"],
@@ -36,6 +37,8 @@ const FORBIDDEN: Record<string, readonly string[]> = {
   alerts: ["cli", "server", "generator", "quality", "import"],
   // The server is a shell over the same functions as the CLI; neither imports the other's code.
   server: ["cli", "generator"],
+  // Predictions read orders through the Engine and fit models from core; the shells print them.
+  predict: ["cli", "server", "generator"],
 };
 
 /**

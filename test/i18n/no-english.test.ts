@@ -27,7 +27,7 @@ const TYPED = new Set([
   "kpi",
   ...["import", "report", "metrics", "explain", "campaigns", "stuck", "deals", "demo", "customers"],
   ...["quality", "dedupe", "goals", "serve", "tokens", "cohorts", "help", "add", "list", "check"],
-  ...["mapping", "init", "alerts"],
+  ...["mapping", "init", "alerts", "predict", "clv"],
   ...[
     "remove",
     "create",

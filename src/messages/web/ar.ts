@@ -69,6 +69,18 @@ export const webAr = {
   "web.customers.offsetAxis": "الفترات منذ الاكتساب",
   "web.customers.rfm": "شرائح RFM",
   "web.customers.top": "أهم العملاء",
+  "web.customers.clv.title": "القيمة الدائمة المتوقعة",
+  "web.customers.clv.summary":
+    "متوسط القيمة الدائمة المتوقعة {average} لـ {customers} عميلًا خلال الأسابيع الـ {weeks} القادمة (نموذجا BG/NBD وغاما-غاما، التعلم حتى {end}).",
+  "web.customers.clv.histogram": "توزيع القيمة الدائمة المتوقعة",
+  "web.customers.clv.customers": "العملاء",
+  "web.customers.clv.andMore": "{from} فأكثر",
+  "web.customers.clv.holdout": "فترة التعلم وفترة الاختبار: المشتريات المتكررة لكل عميل",
+  "web.customers.clv.holdoutNote":
+    "تعلّم النموذج حتى {end}؛ تقارن الأعمدة ما اشتراه العملاء في الأسابيع الـ {weeks} التالية بما توقعه النموذج، بحسب مشترياتهم المتكررة قبل ذلك.",
+  "web.customers.clv.groupAxis": "المشتريات المتكررة في فترة التعلم",
+  "web.customers.clv.actual": "الفعلي",
+  "web.customers.clv.predicted": "المتوقع",
   "web.revenue.movements": "تحركات MRR",
   "web.revenue.clickHint": "انقر على حركة لعرض العملاء وراءها.",
   "web.sales.funnel": "القمع حسب المرحلة",

@@ -67,6 +67,18 @@ export const webEn = {
   "web.customers.offsetAxis": "Periods since",
   "web.customers.rfm": "RFM segments",
   "web.customers.top": "Top customers",
+  "web.customers.clv.title": "Predicted lifetime value",
+  "web.customers.clv.summary":
+    "Average predicted CLV {average} over {customers} customers, the next {weeks} weeks (BG/NBD and Gamma-Gamma, calibrated up to {end}).",
+  "web.customers.clv.histogram": "Distribution of predicted CLV",
+  "web.customers.clv.customers": "Customers",
+  "web.customers.clv.andMore": "{from} and more",
+  "web.customers.clv.holdout": "Calibration and holdout: repeat purchases per customer",
+  "web.customers.clv.holdoutNote":
+    "The model learned up to {end}; the bars compare what customers bought in the {weeks} weeks after it with what the model predicted, by their repeat purchases before it.",
+  "web.customers.clv.groupAxis": "Repeat purchases in calibration",
+  "web.customers.clv.actual": "Actual",
+  "web.customers.clv.predicted": "Predicted",
   "web.revenue.movements": "MRR movements",
   "web.revenue.clickHint": "Click a movement to list the customers behind it.",
   "web.sales.funnel": "Funnel by stage",

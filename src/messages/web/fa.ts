@@ -69,6 +69,18 @@ export const webFa = {
   "web.customers.offsetAxis": "دوره‌های پس از جذب",
   "web.customers.rfm": "بخش‌های RFM",
   "web.customers.top": "مشتریان برتر",
+  "web.customers.clv.title": "ارزش طول عمر پیش‌بینی‌شده",
+  "web.customers.clv.summary":
+    "میانگین ارزش طول عمر پیش‌بینی‌شده {average} برای {customers} مشتری در {weeks} هفتهٔ آینده (مدل‌های BG/NBD و گاما-گاما، یادگیری تا {end}).",
+  "web.customers.clv.histogram": "توزیع ارزش طول عمر پیش‌بینی‌شده",
+  "web.customers.clv.customers": "مشتریان",
+  "web.customers.clv.andMore": "{from} و بیشتر",
+  "web.customers.clv.holdout": "دورهٔ یادگیری و دورهٔ آزمون: خرید تکراری هر مشتری",
+  "web.customers.clv.holdoutNote":
+    "مدل تا {end} یاد گرفته است؛ ستون‌ها خرید واقعی مشتریان در {weeks} هفتهٔ پس از آن را با پیش‌بینی مدل مقایسه می‌کنند، به تفکیک خریدهای تکراری پیش از آن.",
+  "web.customers.clv.groupAxis": "خریدهای تکراری در دورهٔ یادگیری",
+  "web.customers.clv.actual": "واقعی",
+  "web.customers.clv.predicted": "پیش‌بینی",
   "web.revenue.movements": "تغییرات MRR",
   "web.revenue.clickHint": "برای دیدن مشتریان هر تغییر روی آن کلیک کنید.",
   "web.sales.funnel": "قیف به تفکیک مرحله",

@@ -69,6 +69,18 @@ export const webZh = {
   "web.customers.offsetAxis": "获客后周期数",
   "web.customers.rfm": "RFM 分群",
   "web.customers.top": "头部客户",
+  "web.customers.clv.title": "预测终身价值",
+  "web.customers.clv.summary":
+    "{customers} 位客户在未来 {weeks} 周的平均预测终身价值为 {average}（BG/NBD 与伽马-伽马模型，学习期截至 {end}）。",
+  "web.customers.clv.histogram": "预测终身价值分布",
+  "web.customers.clv.customers": "客户数",
+  "web.customers.clv.andMore": "{from} 及以上",
+  "web.customers.clv.holdout": "学习期与检验期：每位客户的重复购买",
+  "web.customers.clv.holdoutNote":
+    "模型学习至 {end}；柱形按此前的重复购买次数分组，比较客户在之后 {weeks} 周的实际购买与模型预测。",
+  "web.customers.clv.groupAxis": "学习期内的重复购买",
+  "web.customers.clv.actual": "实际",
+  "web.customers.clv.predicted": "预测",
   "web.revenue.movements": "MRR 变动",
   "web.revenue.clickHint": "点击某项变动，查看其背后的客户。",
   "web.sales.funnel": "按阶段的漏斗",

@@ -3,6 +3,7 @@ import { GRAINS } from "../../calendar/period-types.js";
 import { listMetrics } from "../../core/metrics/registry.js";
 import { CALENDARS } from "../../core/model/settings.js";
 import { LANGS, type Lang, lookupMessage, metricDescription, metricName } from "../../messages/index.js";
+import { PREDICTIONS } from "../../predict/prediction-catalog.js";
 import { CUSTOMER_DIMENSIONS, METRIC_DIMENSIONS } from "../../report/run-report.js";
 import type { ApiApp, AppDeps } from "../app-types.js";
 import { jsonResponses } from "../openapi-schemas.js";
@@ -23,9 +24,25 @@ const MetricSchema = z
   })
   .openapi("Metric");
 
+const Where = z.object({ command: z.string(), endpoint: z.string(), field: z.string() });
+
+// Model-based figures (predicted CLV): a per-customer list and its average, outside the metric registry.
+const PredictionSchema = z
+  .object({
+    id: z.string(),
+    unit: z.string(),
+    direction: z.string(),
+    list: Where,
+    average: Where,
+    name: z.string(),
+    description: z.string(),
+  })
+  .openapi("Prediction");
+
 const CatalogSchema = z
   .object({
     metrics: z.array(MetricSchema),
+    predictions: z.array(PredictionSchema),
     dimensions: z.object({ customer: z.array(z.string()), metric: z.array(z.string()) }),
     grains: z.array(z.string()),
     calendars: z.array(z.string()),
@@ -60,6 +77,15 @@ export function catalogOf(lang: Lang): z.infer<typeof CatalogSchema> {
       siblings: m.siblings.map((id) => ({ id, name: metricName(lang, id) })),
       name: metricName(lang, m.id),
       description: metricDescription(lang, m.id) ?? "",
+    })),
+    predictions: PREDICTIONS.map((p) => ({
+      id: p.id,
+      unit: p.unit,
+      direction: p.direction,
+      list: { ...p.list },
+      average: { ...p.average },
+      name: lookupMessage(lang, p.nameKey) ?? p.id,
+      description: lookupMessage(lang, p.descriptionKey) ?? "",
     })),
     dimensions: { customer: [...CUSTOMER_DIMENSIONS], metric: [...METRIC_DIMENSIONS] },
     grains: [...GRAINS],

@@ -203,3 +203,27 @@ export interface AlertHistoryEntry {
   readonly value: number | null;
   readonly delivery: readonly { readonly channel: string; readonly target: string; readonly ok: boolean }[];
 }
+
+/** GET /api/v1/predict/clv (src/server/routes/predict.ts, docs/predict.md): the parts the dashboard draws. */
+export interface ClvResponse {
+  readonly bg_nbd: { readonly r: number; readonly alpha: number; readonly a: number; readonly b: number };
+  readonly customers: readonly { readonly customer_id: string; readonly clv: number | null }[];
+  readonly summary: {
+    readonly calibration_end: string;
+    readonly data_end: string;
+    readonly horizon_weeks: number;
+    readonly customers: number;
+    readonly average_clv: number | null;
+  };
+  readonly holdout: {
+    readonly start: string;
+    readonly end: string;
+    readonly weeks: number;
+    readonly groups: readonly {
+      readonly label: string;
+      readonly customers: number;
+      readonly actual: number;
+      readonly predicted: number;
+    }[];
+  } | null;
+}

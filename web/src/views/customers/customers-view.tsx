@@ -11,6 +11,7 @@ import { Async } from "../../components/states.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { useAppState, useCalendar } from "../../state/app-context.js";
 import { navigate } from "../../state/url-state.js";
+import { ClvPanel } from "./clv-panel.js";
 
 const METRICS = [
   "customer_churn_rate",
@@ -138,6 +139,7 @@ export function CustomersView() {
       </Async>
       <CohortHeatmap />
       <RfmGrid />
+      <ClvPanel />
       <TopCustomers />
     </section>
   );
