@@ -20,6 +20,7 @@ import { registerDedupeCommand } from "./commands/dedupe-command.js";
 import { registerExplainCommand } from "./commands/explain-command.js";
 import { registerGoalsCommand } from "./commands/goals-command.js";
 import { registerMappingCommand } from "./commands/mapping-command.js";
+import { registerPropensityCommands } from "./commands/predict-propensity-command.js";
 import { registerQualityCommand } from "./commands/quality-command.js";
 import type { runReportCommand } from "./commands/report-command.js";
 import { registerServeCommand } from "./commands/serve-command.js";
@@ -277,6 +278,8 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   registerTokensCommand(program, ctx, setExit, db);
   registerCohortsCommand(program, ctx, setExit, db);
   registerMappingCommand(program, ctx, setExit);
+  // `predict upsell|churn` (issue 12 part 2); `predict clv` joins the same `predict` group.
+  registerPropensityCommands(program, ctx, setExit, db);
 
   return program;
 }

@@ -8,6 +8,7 @@ import { mappingAr } from "./mapping/ar.js";
 import { metricsAr } from "./metrics/ar.js";
 import { periodsAr } from "./periods/ar.js";
 import { presetsAr } from "./presets/ar.js";
+import { propensityAr } from "./propensity/ar.js";
 import { securityAr } from "./security/ar.js";
 import { serverAr } from "./server/ar.js";
 import { uploadAr } from "./upload/ar.js";
@@ -19,6 +20,7 @@ export const ar = {
   ...securityAr,
   ...uploadAr,
   ...cohortsAr,
+  ...propensityAr,
   ...webAr,
   ...importerAr,
   ...databaseAr,

@@ -12,6 +12,7 @@ import { presetsEn } from "./presets/en.js";
  */
 
 import { cohortsEn } from "./cohorts/en.js";
+import { propensityEn } from "./propensity/en.js";
 import { securityEn } from "./security/en.js";
 import { serverEn } from "./server/en.js";
 import { uploadEn } from "./upload/en.js";
@@ -505,6 +506,7 @@ export const en = {
   ...securityEn,
   ...uploadEn,
   ...cohortsEn,
+  ...propensityEn,
   ...webEn,
   ...importerEn,
   ...databaseEn,

@@ -8,6 +8,7 @@ import { mappingFa } from "./mapping/fa.js";
 import { metricsFa } from "./metrics/fa.js";
 import { periodsFa } from "./periods/fa.js";
 import { presetsFa } from "./presets/fa.js";
+import { propensityFa } from "./propensity/fa.js";
 import { securityFa } from "./security/fa.js";
 import { serverFa } from "./server/fa.js";
 import { uploadFa } from "./upload/fa.js";
@@ -19,6 +20,7 @@ export const fa = {
   ...securityFa,
   ...uploadFa,
   ...cohortsFa,
+  ...propensityFa,
   ...webFa,
   ...importerFa,
   ...databaseFa,

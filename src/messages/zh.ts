@@ -8,6 +8,7 @@ import { mappingZh } from "./mapping/zh.js";
 import { metricsZh } from "./metrics/zh.js";
 import { periodsZh } from "./periods/zh.js";
 import { presetsZh } from "./presets/zh.js";
+import { propensityZh } from "./propensity/zh.js";
 import { securityZh } from "./security/zh.js";
 import { serverZh } from "./server/zh.js";
 import { uploadZh } from "./upload/zh.js";
@@ -19,6 +20,7 @@ export const zh = {
   ...securityZh,
   ...uploadZh,
   ...cohortsZh,
+  ...propensityZh,
   ...webZh,
   ...importerZh,
   ...databaseZh,

@@ -11,6 +11,7 @@ import { registerExplainRoutes } from "./routes/explain.js";
 import { registerGoalRoutes } from "./routes/goals.js";
 import { registerImportRoutes } from "./routes/imports.js";
 import { registerListRoutes } from "./routes/lists.js";
+import { registerPropensityRoutes } from "./routes/propensity.js";
 import { registerQualityRoutes } from "./routes/quality.js";
 import { registerReportRoutes } from "./routes/report.js";
 import { registerSettingsRoutes } from "./routes/settings.js";
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): ApiApp
   registerReportRoutes(app, deps);
   registerExplainRoutes(app, deps);
   registerCohortRoutes(app, deps);
+  registerPropensityRoutes(app, deps);
   registerListRoutes(app, deps);
   registerGoalRoutes(app, deps);
   registerQualityRoutes(app, deps);

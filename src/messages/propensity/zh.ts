@@ -1,0 +1,47 @@
+import type { propensityEn } from "./en.js";
+
+export const propensityZh = {
+  "propensity.cli.predict.description": "根据某一日期之前的历史对每位客户进行预测",
+  "propensity.cli.upsell.description": "增购倾向：每位活跃客户在下一个窗口内扩容或升级的概率，排序并附解释",
+  "propensity.cli.churn.description": "流失倾向：每位活跃客户在下一个窗口内流失的概率，排序并附解释",
+  "propensity.cli.option.asOf":
+    "以这一天结束时为准评分（日历中的 YYYY-MM-DD；默认：数据的最后一天）；不读取之后的任何数据",
+  "propensity.cli.option.window": "结果窗口的天数（默认 90）",
+  "propensity.cli.option.top": "只打印得分最高的 N 位（默认：table 和 md 中 20 位，其他格式全部客户）",
+  "propensity.column.rank": "排名",
+  "propensity.column.customer": "客户",
+  "propensity.column.name": "姓名",
+  "propensity.column.score": "得分",
+  "propensity.column.decile": "十分位",
+  "propensity.column.drivers": "最主要的因素",
+  "propensity.target.upsell": "增购",
+  "propensity.target.churn": "流失",
+  "propensity.summary":
+    "截至 {asOf} 的{target}倾向，结果窗口 {window} 天：{count} 位活跃客户由 L2 逻辑回归评分，训练数据为 {snapshots} 个快照中的 {rows} 行（其中 {positives} 行发生该结果）。",
+  "propensity.backtest":
+    "回测：用截至 {trainEnd} 的快照训练，在 {testAt} 的快照上测试，结果截至 {asOf}：AUC {auc}，前十分位提升度 {lift}（{rows} 位客户，{positives} 位发生该结果）。",
+  "propensity.backtest.none": "无法回测：数据中的快照少于两个，或较早的快照只有一种结果。",
+  "propensity.shown": "显示了 {count} 位客户中的 {shown} 位；用 --top N 显示更多。",
+  "propensity.error.noOutcomes":
+    "基准日期之前的数据中没有可供学习的{target}结果，或者只有这种结果；请选择更晚的 --as-of、更长的 --window，或导入更多历史数据。",
+  "propensity.error.window": "--window 必须是 1 到 730 之间的整数天数（例如 90）；实际为 {value}。",
+  "propensity.error.top": "--top 必须是至少为 1 的整数（例如 20）；实际为 {value}。",
+  "propensity.feature.tenure_days": "客户时长",
+  "propensity.feature.mrr": "月度经常性收入",
+  "propensity.feature.mrr_trend_3m": "3 个月的月度收入趋势",
+  "propensity.feature.active_terms": "有效订阅数",
+  "propensity.feature.orders_365d": "过去一年的订单数",
+  "propensity.feature.order_recency_days": "距上次订单的天数",
+  "propensity.feature.order_monetary_365d": "过去一年的订单金额",
+  "propensity.feature.past_upsells": "以往的增购",
+  "propensity.feature.tickets_180d": "过去 180 天的工单",
+  "propensity.feature.open_tickets": "未解决的工单",
+  "propensity.feature.resolution_hours": "平均解决时间",
+  "propensity.feature.nps_latest": "最近一次净推荐值回答",
+  "propensity.feature.csat_latest": "最近一次满意度回答",
+  "propensity.feature.has_nps": "回答过净推荐值调查",
+  "propensity.feature.has_csat": "回答过满意度调查",
+  "propensity.feature.plan": "套餐 {value}",
+  "propensity.feature.channel": "渠道 {value}",
+  "propensity.feature.owner": "负责人 {value}",
+} as const satisfies Record<keyof typeof propensityEn, string>;
