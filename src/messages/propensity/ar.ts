@@ -48,4 +48,7 @@ export const propensityAr = {
   "propensity.feature.plan": "الخطة {value}",
   "propensity.feature.channel": "القناة {value}",
   "propensity.feature.owner": "المسؤول {value}",
+  "propensity.web.upsell": "مرشحون للترقية",
+  "propensity.web.churn": "معرضون لخطر الفقد",
+  "propensity.web.backtest": "الاختبار الرجعي: AUC {auc}، الرفع في العُشير الأعلى {lift}، حتى {asOf}",
 } as const satisfies Record<keyof typeof propensityEn, string>;

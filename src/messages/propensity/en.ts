@@ -47,4 +47,7 @@ export const propensityEn = {
   "propensity.feature.plan": "plan {value}",
   "propensity.feature.channel": "channel {value}",
   "propensity.feature.owner": "owner {value}",
+  "propensity.web.upsell": "Likely to upgrade",
+  "propensity.web.churn": "At risk of churning",
+  "propensity.web.backtest": "Backtest AUC {auc}, lift in the top decile {lift}, as of {asOf}",
 } as const;

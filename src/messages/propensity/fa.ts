@@ -48,4 +48,7 @@ export const propensityFa = {
   "propensity.feature.plan": "طرح {value}",
   "propensity.feature.channel": "کانال {value}",
   "propensity.feature.owner": "مسئول {value}",
+  "propensity.web.upsell": "احتمالاً ارتقا می‌دهند",
+  "propensity.web.churn": "در خطر ریزش",
+  "propensity.web.backtest": "آزمون گذشته‌نگر: AUC {auc}، بالابری در دهک نخست {lift}، تا {asOf}",
 } as const satisfies Record<keyof typeof propensityEn, string>;

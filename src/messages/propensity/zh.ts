@@ -44,4 +44,7 @@ export const propensityZh = {
   "propensity.feature.plan": "套餐 {value}",
   "propensity.feature.channel": "渠道 {value}",
   "propensity.feature.owner": "负责人 {value}",
+  "propensity.web.upsell": "可能升级",
+  "propensity.web.churn": "有流失风险",
+  "propensity.web.backtest": "回测 AUC {auc}，前十分位提升度 {lift}，截至 {asOf}",
 } as const satisfies Record<keyof typeof propensityEn, string>;

@@ -11,6 +11,7 @@ import { Async } from "../../components/states.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { useAppState, useCalendar } from "../../state/app-context.js";
 import { navigate } from "../../state/url-state.js";
+import { PropensityList } from "./propensity-lists.js";
 
 const METRICS = [
   "customer_churn_rate",
@@ -139,6 +140,8 @@ export function CustomersView() {
       <CohortHeatmap />
       <RfmGrid />
       <TopCustomers />
+      <PropensityList target="upsell" />
+      <PropensityList target="churn" />
     </section>
   );
 }
