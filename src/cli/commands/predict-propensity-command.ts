@@ -22,6 +22,7 @@ export interface PropensityCommandOptions {
   readonly format: OutputFormat;
 }
 
+// Spelled here too (as in propensity-predict.ts): importing that module would load the model code at start-up.
 const PROPENSITY_TARGETS = ["upsell", "churn"] as const satisfies readonly PropensityTarget[];
 
 /** Rows a table shows without --top: a ranked list is read from the top. */
@@ -68,7 +69,7 @@ export async function runPropensityCommand(
               c.name ?? "",
               formatMetricValue(c.score, "fraction", ctx.lang),
               formatNumber(c.decile, ctx.lang, 0),
-              c.drivers.map((d) => driverText(d, ctx.lang)).join(isArabicScript(ctx.lang) ? "، " : ", "),
+              c.drivers.map((d) => driverText(d, ctx.lang)).join(listSeparator(ctx.lang)),
             ]),
           );
   for (const line of lines) writeLine(ctx.io.stdout, line);
@@ -85,8 +86,9 @@ export async function runPropensityCommand(
   return EXIT.ok;
 }
 
-function isArabicScript(lang: Lang): boolean {
-  return lang === "fa" || lang === "ar";
+/** Between the drivers of one customer: the Arabic comma in fa and ar, the enumeration comma in zh. */
+function listSeparator(lang: Lang): string {
+  return lang === "fa" || lang === "ar" ? "، " : lang === "zh" ? "、" : ", ";
 }
 
 /** `MRR ↑ 0.42`: the feature in the reader's words, which way it pushed, and how far on the log-odds scale. */

@@ -33,6 +33,6 @@ export function propensityRows(body: PropensityBody, i18n: I18n): Row[] {
     score: i18n.value(c.score, "share"),
     drivers: c.drivers
       .map((d) => `${featureLabel(i18n, d.feature)} ${d.contribution > 0 ? "↑" : "↓"}`)
-      .join(i18n.rtl ? "، " : ", "),
+      .join(i18n.rtl ? "، " : i18n.lang === "zh" ? "、" : ", "),
   }));
 }
