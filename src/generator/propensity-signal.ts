@@ -28,6 +28,7 @@ export function plantPropensitySignal(
       const createdAt = activeUntil - r.uniform(10, 80) * DAY;
       if (createdAt <= acquiredAt) continue;
       const resolvedAt = createdAt + r.uniform(60, 240) * HOUR;
+      const firstResponse = createdAt + r.uniform(4, 30) * HOUR;
       const ticketId = `K${String(++w.ids.ticket).padStart(8, "0")}`;
       w.sinks.tickets.write([
         ticketId,
@@ -36,7 +37,7 @@ export function plantPropensitySignal(
         "high",
         undefined,
         formatTimestamp(createdAt),
-        formatTimestamp(createdAt + r.uniform(4, 30) * HOUR),
+        firstResponse < w.end ? formatTimestamp(firstResponse) : undefined,
         resolvedAt < w.end ? formatTimestamp(resolvedAt) : undefined,
         resolvedAt < w.end ? "resolved" : "open",
       ]);
