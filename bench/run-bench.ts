@@ -39,6 +39,7 @@ import { benchDashboard, writeDashboardSection } from "./dashboard-bench.js";
 import { benchDedupe } from "./dedupe-bench.js";
 import { writeExtraDay } from "./extra-day.js";
 import type { LiteralMode, LiteralValue } from "./literal-sql.js";
+import { benchPropensity } from "./propensity-bench.js";
 import { type CliStartup, type ScaleResult, writeResults } from "./write-results.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -215,7 +216,9 @@ async function main(): Promise<void> {
   const extras = !argv.includes("--no-extras");
   // Duplicate detection (issue 4): 100,000 synthesized customers, bench/dedupe-bench.ts.
   const dedupe = extras ? await benchDedupe() : undefined;
-  await writeResults(results, startup, dedupe);
+  // Upsell and churn propensity on the demo data (issue 12): bench/propensity-bench.ts.
+  const propensity = extras ? await benchPropensity(1, regenerate) : undefined;
+  await writeResults(results, startup, dedupe, propensity);
   console.error("wrote bench/RESULTS.md");
   // The dashboard and the API at scale 10 (issue 7): bench/dashboard-bench.ts, a section of its own.
   if (extras) {

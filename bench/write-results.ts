@@ -20,6 +20,7 @@ import type {
 import { REPORT } from "./bench-phases.js";
 import type { Agreement } from "./compare-values.js";
 import type { DedupeBenchResult } from "./dedupe-bench.js";
+import { PROPENSITY_LINE_START, type PropensityBenchResult, propensityRow } from "./propensity-bench.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const resultsFile = path.join(benchDir, "RESULTS.md");
@@ -68,7 +69,12 @@ const status = (ok: boolean | undefined): string =>
   ok === undefined ? "not measured" : ok ? "met" : "**missed**";
 
 /** The old file's dashboard section and notes (kept), and its dedupe line (kept when dedupe did not run). */
-async function keptParts(): Promise<{ dashboard: string; notes: string; dedupeLine: string | undefined }> {
+async function keptParts(): Promise<{
+  dashboard: string;
+  notes: string;
+  dedupeLine: string | undefined;
+  propensityLine?: string | undefined;
+}> {
   let notes = `${NOTES_HEADING}\n\n(Write here why a target was missed; this section survives re-runs.)\n`;
   let dashboard = "";
   let dedupeLine: string | undefined;
@@ -82,7 +88,8 @@ async function keptParts(): Promise<{ dashboard: string; notes: string; dedupeLi
     dashboard = old.slice(dash, next >= 0 ? next + 1 : old.length).trimEnd();
   }
   dedupeLine = old.split("\n").find((l) => l.startsWith("| duplicate detection"));
-  return { dashboard, notes, dedupeLine };
+  const propensityLine = old.split("\n").find((l) => l.startsWith(PROPENSITY_LINE_START));
+  return { dashboard, notes, dedupeLine, propensityLine };
 }
 
 function dedupeRow(d: DedupeBenchResult): string {
@@ -121,6 +128,7 @@ export async function writeResults(
   thisRun: readonly ScaleResult[],
   startup: CliStartup | null,
   dedupe?: DedupeBenchResult,
+  propensity?: PropensityBenchResult,
 ): Promise<void> {
   const results = await mergedResults(thisRun);
   const kept = await keptParts();
@@ -225,6 +233,9 @@ export async function writeResults(
     );
   }
   const { rows, misses } = targetRows(results, startup, dedupe, kept.dedupeLine);
+  // Propensity (issue 12): the new row when it ran, else the old file's line as it was.
+  const propensityLine = propensity ? propensityRow(propensity) : kept.propensityLine;
+  if (propensityLine) rows.push(propensityLine);
   lines.push(
     "",
     "## Targets (issue 10)",

@@ -77,6 +77,8 @@ describe("one name per idea, every format", () => {
     ["goals", "status"],
     ["cohorts"],
     ["tokens", "list"],
+    ["predict", "upsell"],
+    ["predict", "churn"],
   ];
   it.each(dataCommands)("%s %s offers --format table|csv|ndjson|json|md", async (...command) => {
     const help = await run([...command, "--help"]);

@@ -21,6 +21,7 @@ import { registerDedupeCommand } from "./commands/dedupe-command.js";
 import { registerExplainCommand } from "./commands/explain-command.js";
 import { registerGoalsCommand } from "./commands/goals-command.js";
 import { registerMappingCommand } from "./commands/mapping-command.js";
+import { registerPropensityCommands } from "./commands/predict-propensity-command.js";
 import { registerPredictCommand } from "./commands/predict-register.js";
 import { registerQualityCommand } from "./commands/quality-command.js";
 import type { runReportCommand } from "./commands/report-command.js";
@@ -282,6 +283,8 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   registerMappingCommand(program, ctx, setExit);
   // Predicted CLV (issue 12 part 1); see docs/predict.md.
   registerPredictCommand(program, ctx, setExit, db);
+  // `predict upsell|churn` (issue 12 part 2); `predict clv` joins the same `predict` group.
+  registerPropensityCommands(program, ctx, setExit, db);
 
   return program;
 }

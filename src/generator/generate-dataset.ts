@@ -30,6 +30,11 @@ export interface GenerateOptions {
   /** IANA zone the wall-clock timestamps are in (written to crm-kpi.json). */
   readonly timeZone?: string;
   readonly baseCurrency?: string;
+  /**
+   * Plant a learnable upsell and churn signal (propensity-signal.ts). Only
+   * `crm-kpi demo` sets it: the reference and bench data do not change.
+   */
+  readonly propensitySignal?: boolean;
 }
 
 export interface GenerateResult {
@@ -133,6 +138,7 @@ export async function generateDataset(dir: string, options: GenerateOptions): Pr
     },
     namesakes: { random: new Random(seed * 7919 + 17), recent: { en: [], fa: [], ar: [], zh: [] } },
     truth: { duplicates: [], namesakes: [] },
+    ...(options.propensitySignal ? { signal: { random: new Random(seed * 104_729 + 3), upgrades: [] } } : {}),
   };
 
   const allSinks = Object.values(sinks);

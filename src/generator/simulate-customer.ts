@@ -25,6 +25,7 @@ import {
   varyEmail,
   varyName,
 } from "./people.js";
+import { plantPropensitySignal } from "./propensity-signal.js";
 import { WeightedPick } from "./random.js";
 import {
   type Account,
@@ -238,12 +239,14 @@ export function simulateCustomer(w: World, createdAt: number): void {
   });
 
   let activeUntil: number | undefined;
+  if (w.signal) w.signal.upgrades.length = 0;
   if (acquiredAt !== undefined) {
     activeUntil = subscribes
       ? simulateSubscriber(w, account, acquiredAt, firstPlan)
       : simulateBuyer(w, account, acquiredAt);
     simulateTickets(w, account, acquiredAt, activeUntil);
     simulateNps(w, account, acquiredAt, activeUntil);
+    if (w.signal) plantPropensitySignal(w, account, acquiredAt, activeUntil);
   }
   if (email) {
     const newsletterAt = r.chance(0.7) ? createdAt + r.uniform(0, 2) * HOUR : undefined;

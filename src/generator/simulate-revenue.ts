@@ -144,7 +144,10 @@ function simulateChain(
     if (!renews) return termEnd;
     // most renew on the day, some late but within the grace period
     const gap = r.chance(0.85) ? 0 : r.uniform(1, 20) * DAY;
-    if (r.chance(0.1)) choice = { ...choice, plan: UPGRADE[choice.plan] };
+    if (r.chance(0.1)) {
+      if (UPGRADE[choice.plan] !== choice.plan) w.signal?.upgrades.push(termEnd + gap);
+      choice = { ...choice, plan: UPGRADE[choice.plan] };
+    }
     termStart = termEnd + gap;
     if (termStart >= w.end) return w.end;
   }
@@ -157,6 +160,7 @@ function changePlan(w: World, account: Account, from: PlanChoice, at: number, up
     return from;
   }
   if (upgrade) {
+    w.signal?.upgrades.push(at);
     writeDeal(w, {
       customerId: account.id,
       leadId: undefined,

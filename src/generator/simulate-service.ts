@@ -92,15 +92,16 @@ export function simulateNps(w: World, customer: ServiceCustomer, from: number, u
   }
 }
 
-function writeSurvey(
+/** One survey sent (and maybe answered); `r` is the random stream to draw from (the world's by default). */
+export function writeSurvey(
   w: World,
   customer: ServiceCustomer,
   ticketId: string | undefined,
   survey: "nps" | "csat" | "ces",
   sentAt: number,
   score: number,
+  r: Random = w.random,
 ): void {
-  const r = w.random;
   if (sentAt >= w.end) return;
   const answerRate = survey === "nps" ? 0.35 : 0.5;
   let respondedAt = r.chance(answerRate) ? sentAt + r.logNormal(5, 1.2) * HOUR : undefined;

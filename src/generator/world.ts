@@ -49,6 +49,15 @@ export interface World {
   readonly stats: Stats;
   readonly namesakes: Namesakes;
   readonly truth: GeneratedTruth;
+  /** Set only for the demo (`GenerateOptions.propensitySignal`): see propensity-signal.ts. */
+  readonly signal?: PropensitySignal;
+}
+
+/** What the demo's planted propensity signal needs: a stream of its own and the current customer's upgrades. */
+export interface PropensitySignal {
+  readonly random: Random;
+  /** Instants the customer being simulated upgraded their plan (emptied for each customer). */
+  readonly upgrades: number[];
 }
 
 /** Earlier people a new customer may share a full name with. */

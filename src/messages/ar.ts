@@ -10,6 +10,7 @@ import { metricsAr } from "./metrics/ar.js";
 import { periodsAr } from "./periods/ar.js";
 import { predictAr } from "./predict/ar.js";
 import { presetsAr } from "./presets/ar.js";
+import { propensityAr } from "./propensity/ar.js";
 import { securityAr } from "./security/ar.js";
 import { serverAr } from "./server/ar.js";
 import { uploadAr } from "./upload/ar.js";
@@ -22,6 +23,7 @@ export const ar = {
   ...uploadAr,
   ...cohortsAr,
   ...predictAr,
+  ...propensityAr,
   ...webAr,
   ...importerAr,
   ...databaseAr,

@@ -14,6 +14,7 @@ import { presetsEn } from "./presets/en.js";
 
 import { alertsEn } from "./alerts/en.js";
 import { cohortsEn } from "./cohorts/en.js";
+import { propensityEn } from "./propensity/en.js";
 import { securityEn } from "./security/en.js";
 import { serverEn } from "./server/en.js";
 import { uploadEn } from "./upload/en.js";
@@ -508,6 +509,7 @@ export const en = {
   ...uploadEn,
   ...cohortsEn,
   ...predictEn,
+  ...propensityEn,
   ...webEn,
   ...importerEn,
   ...databaseEn,

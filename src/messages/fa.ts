@@ -10,6 +10,7 @@ import { metricsFa } from "./metrics/fa.js";
 import { periodsFa } from "./periods/fa.js";
 import { predictFa } from "./predict/fa.js";
 import { presetsFa } from "./presets/fa.js";
+import { propensityFa } from "./propensity/fa.js";
 import { securityFa } from "./security/fa.js";
 import { serverFa } from "./server/fa.js";
 import { uploadFa } from "./upload/fa.js";
@@ -22,6 +23,7 @@ export const fa = {
   ...uploadFa,
   ...cohortsFa,
   ...predictFa,
+  ...propensityFa,
   ...webFa,
   ...importerFa,
   ...databaseFa,

@@ -10,6 +10,7 @@ import { metricsZh } from "./metrics/zh.js";
 import { periodsZh } from "./periods/zh.js";
 import { predictZh } from "./predict/zh.js";
 import { presetsZh } from "./presets/zh.js";
+import { propensityZh } from "./propensity/zh.js";
 import { securityZh } from "./security/zh.js";
 import { serverZh } from "./server/zh.js";
 import { uploadZh } from "./upload/zh.js";
@@ -22,6 +23,7 @@ export const zh = {
   ...uploadZh,
   ...cohortsZh,
   ...predictZh,
+  ...propensityZh,
   ...webZh,
   ...importerZh,
   ...databaseZh,

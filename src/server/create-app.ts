@@ -13,6 +13,7 @@ import { registerGoalRoutes } from "./routes/goals.js";
 import { registerImportRoutes } from "./routes/imports.js";
 import { registerListRoutes } from "./routes/lists.js";
 import { registerPredictRoutes } from "./routes/predict.js";
+import { registerPropensityRoutes } from "./routes/propensity.js";
 import { registerQualityRoutes } from "./routes/quality.js";
 import { registerReportRoutes } from "./routes/report.js";
 import { registerSettingsRoutes } from "./routes/settings.js";
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): ApiApp
   registerReportRoutes(app, deps);
   registerExplainRoutes(app, deps);
   registerCohortRoutes(app, deps);
+  registerPropensityRoutes(app, deps);
   registerListRoutes(app, deps);
   registerPredictRoutes(app, deps);
   registerGoalRoutes(app, deps);

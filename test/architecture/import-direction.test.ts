@@ -37,7 +37,7 @@ const FORBIDDEN: Record<string, readonly string[]> = {
   alerts: ["cli", "server", "generator", "quality", "import"],
   // The server is a shell over the same functions as the CLI; neither imports the other's code.
   server: ["cli", "generator"],
-  // Predictions read orders through the Engine and fit models from core; the shells print them.
+  // Predictions (issue 12) read histories through the Engine and fit models from core; the shells print them.
   predict: ["cli", "server", "generator"],
 };
 

@@ -45,7 +45,7 @@ export async function runDemoCommand(ctx: CliContext, options: DemoCommandOption
       ctx.io.stderr,
       t(ctx.lang, "demo.generating", { scale: formatNumber(options.scale, ctx.lang), dir }),
     );
-    await generateDataset(dir, { scale: options.scale });
+    await generateDataset(dir, { scale: options.scale, propensitySignal: true });
     writeLine(ctx.io.stderr, t(ctx.lang, "demo.importing", { db: options.db }));
     const imported = await runImportCommand(ctx, dir, { db: options.db });
     if (imported !== EXIT.ok) return imported;

@@ -1,9 +1,17 @@
 import { type Command, Option } from "commander";
-import { t } from "../../messages/index.js";
+import { type Lang, t } from "../../messages/index.js";
 import type { CliContext } from "../cli-context.js";
 import { dbOption, formatOption, langOption } from "../common-options.js";
 import { OUTPUT_FORMATS } from "../format-records.js";
 import type { PredictClvOptions } from "./predict-command.js";
+
+/** The `crm-kpi predict` group, created by whichever prediction registers first (clv, upsell, churn). */
+export function predictGroup(program: Command, lang: Lang): Command {
+  return (
+    program.commands.find((c) => c.name() === "predict") ??
+    program.command("predict").description(t(lang, "predict.cli.description"))
+  );
+}
 
 /** Adds `crm-kpi predict clv` to the program (run-cli.ts); the command's code loads when it runs. */
 export function registerPredictCommand(
@@ -13,7 +21,7 @@ export function registerPredictCommand(
   dbPath: (option: string | undefined) => string,
 ): void {
   const { lang } = ctx;
-  const predict = program.command("predict").description(t(lang, "predict.cli.description"));
+  const predict = predictGroup(program, lang);
   predict
     .command("clv")
     .description(t(lang, "predict.clv.cli.description"))

@@ -1,7 +1,7 @@
 import type { predictEn } from "./en.js";
 
 export const predictAr = {
-  "predict.cli.description": "تنبؤات من الطلبات: القيمة الدائمة للعميل (نموذجا BG/NBD وغاما-غاما)",
+  "predict.cli.description": "تنبؤات لكل عميل من السجل السابق لتاريخ معيّن",
   "predict.clv.cli.description":
     "القيمة الدائمة المتوقعة للعميل: احتمال بقائه نشطًا، والمشتريات والإنفاق المتوقعان، والقيمة المخصومة لكل عميل",
   "predict.clv.option.calibrationEnd":

@@ -1,6 +1,6 @@
 /** Messages of the predict area (predicted CLV); the other locales have exactly these keys (parity.test.ts). */
 export const predictEn = {
-  "predict.cli.description": "Predictions from the orders: customer lifetime value (BG/NBD and Gamma-Gamma)",
+  "predict.cli.description": "Predictions per customer from the history before a date",
   "predict.clv.cli.description":
     "Predicted customer lifetime value: P(alive), expected purchases and spend, and discounted CLV per customer",
   "predict.clv.option.calibrationEnd":

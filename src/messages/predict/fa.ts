@@ -1,7 +1,7 @@
 import type { predictEn } from "./en.js";
 
 export const predictFa = {
-  "predict.cli.description": "پیش‌بینی از روی سفارش‌ها: ارزش طول عمر مشتری (مدل‌های BG/NBD و گاما-گاما)",
+  "predict.cli.description": "پیش‌بینی برای هر مشتری از روی سابقهٔ پیش از یک تاریخ",
   "predict.clv.cli.description":
     "ارزش طول عمر پیش‌بینی‌شدهٔ مشتری: احتمال فعال‌بودن، خریدها و هزینهٔ مورد انتظار و ارزش تنزیل‌شده برای هر مشتری",
   "predict.clv.option.calibrationEnd":

@@ -1,7 +1,7 @@
 import type { predictEn } from "./en.js";
 
 export const predictZh = {
-  "predict.cli.description": "基于订单的预测：客户终身价值（BG/NBD 与伽马-伽马模型）",
+  "predict.cli.description": "根据某一日期之前的历史对每位客户进行预测",
   "predict.clv.cli.description":
     "预测的客户终身价值：每位客户的存活概率、预期购买次数与消费，以及折现后的终身价值",
   "predict.clv.option.calibrationEnd":

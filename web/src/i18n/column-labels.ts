@@ -54,6 +54,8 @@ const COLUMN_KEYS: Readonly<Record<string, string>> = {
   phone: "web.col.phone",
   country: "web.col.country",
   created_at: "web.col.created_at",
+  rank: "propensity.column.rank",
+  drivers: "propensity.column.drivers",
 };
 
 export function columnLabel(i18n: I18n, key: string): string {

@@ -12,6 +12,7 @@ import { useI18n } from "../../i18n/i18n.js";
 import { useAppState, useCalendar } from "../../state/app-context.js";
 import { navigate } from "../../state/url-state.js";
 import { ClvPanel } from "./clv-panel.js";
+import { PropensityList } from "./propensity-lists.js";
 
 const METRICS = [
   "customer_churn_rate",
@@ -141,6 +142,8 @@ export function CustomersView() {
       <RfmGrid />
       <ClvPanel />
       <TopCustomers />
+      <PropensityList target="upsell" />
+      <PropensityList target="churn" />
     </section>
   );
 }
