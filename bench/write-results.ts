@@ -20,11 +20,14 @@ import type {
 import { REPORT } from "./bench-phases.js";
 import type { Agreement } from "./compare-values.js";
 import type { DedupeBenchResult } from "./dedupe-bench.js";
+import type { PostgresImportPhase, PostgresLiteralPhase, PostgresReportPhase } from "./postgres-phases.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const resultsFile = path.join(benchDir, "RESULTS.md");
 /** Every scale's latest figures, so a run of some scales keeps the others' (scale 500 is run on its own). */
 const storeFile = path.join(benchDir, "results.json");
+/** The same for the PostgreSQL phases (`--postgres`). */
+const pgStoreFile = path.join(benchDir, "results-postgres.json");
 const NOTES_HEADING = "## Notes";
 const DASHBOARD_HEADING = "## Dashboard and API";
 
@@ -48,6 +51,20 @@ export interface ScaleResult {
   readonly baseline: ImportBaselinePhase;
   readonly incremental: IncrementalPhase;
 }
+
+/** One scale on PostgreSQL (`--postgres`): the same files, report and literal SQL. */
+export interface PostgresResult {
+  readonly scale: number;
+  readonly measuredOn?: string;
+  readonly commit?: string;
+  readonly imported: PostgresImportPhase;
+  readonly report: PostgresReportPhase;
+  readonly literal: PostgresLiteralPhase;
+  readonly agreement: Agreement | null;
+}
+
+/** Issue 11's target: the PostgreSQL report in at most a fifth of the literal SQL's time there. */
+const PG_REPORT_VS_LITERAL = 0.2;
 
 /** Issue 10's targets. */
 const TARGETS = {
@@ -106,23 +123,83 @@ function currentCommit(): string {
 }
 
 /** This run's scales, stamped, merged with the stored figures of the scales it did not run. */
-async function mergedResults(results: readonly ScaleResult[]): Promise<ScaleResult[]> {
+async function mergedResults<T extends { scale: number }>(
+  results: readonly T[],
+  file = storeFile,
+): Promise<T[]> {
   const stamp = { measuredOn: new Date().toISOString().slice(0, 10), commit: currentCommit() };
   const fresh = results.map((r) => ({ ...r, ...stamp }));
-  const stored: ScaleResult[] = existsSync(storeFile) ? JSON.parse(await readFile(storeFile, "utf8")) : [];
+  const stored: T[] = existsSync(file) ? JSON.parse(await readFile(file, "utf8")) : [];
   const merged = [...stored.filter((old) => !fresh.some((r) => r.scale === old.scale)), ...fresh].sort(
     (a, b) => a.scale - b.scale,
   );
-  await writeFile(storeFile, `${JSON.stringify(merged, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify(merged, null, 2)}\n`);
   return merged;
+}
+
+/** The PostgreSQL section: per scale, import, report, literal SQL, their ratio and DuckDB's. */
+function postgresSection(pg: readonly PostgresResult[], duck: readonly ScaleResult[]): string[] {
+  if (pg.length === 0) return [];
+  const lines = [
+    "## PostgreSQL (issue 11)",
+    "",
+    `PostgreSQL ${pg[0]?.imported.serverVersion ?? "?"} on loopback (bench/postgres-bench.sh: its settings, fsync off), ` +
+      "one fresh database per scale: **import** is `importDataset` through `openPostgres` (COPY FROM STDIN, one " +
+      "transaction), then `ANALYZE`; **report** the same request as above; **literal SQL** the same statements, " +
+      "rewritten mechanically for PostgreSQL by bench/literal-sql-postgres.ts. Target: report ≤ " +
+      `${PG_REPORT_VS_LITERAL} × the literal SQL. ${pg.map((r) => `Scale ${r.scale} on ${r.measuredOn ?? "?"} at ${r.commit ?? "?"}`).join("; ")}.`,
+    "",
+    "| scale | rows | import s | rows/s | report s (statements) | literal SQL s (statements) | report ÷ literal | status | DuckDB report ÷ PostgreSQL report |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+  ];
+  for (const r of pg) {
+    const d = duck.find((x) => x.scale === r.scale);
+    const ratio = r.report.seconds / r.literal.seconds;
+    lines.push(
+      `| ${r.scale} | ${fmt(r.imported.rows)} | ${fmt(r.imported.seconds, 2)} | ${fmt(r.imported.rows / r.imported.seconds)} ` +
+        `| ${fmt(r.report.seconds, 2)} (${r.report.statements}) | ${fmt(r.literal.seconds, 2)} (${r.literal.statements}) | ${fmt(ratio, 3)} ` +
+        `| ${status(r.scale === 100 ? ratio <= PG_REPORT_VS_LITERAL : undefined)}${r.scale === 100 ? "" : " (judged at scale 100)"} ` +
+        `| ${d ? `${fmt(d.report.seconds, 2)} s ÷ ${fmt(r.report.seconds, 2)} s = ${fmt(d.report.seconds / r.report.seconds, 3)}` : "–"} |`,
+    );
+  }
+  lines.push("");
+  for (const r of pg) {
+    const a = r.agreement;
+    lines.push(
+      a
+        ? `- scale ${r.scale}: ${fmt(a.agree)} of ${fmt(a.compared)} values agree with the literal SQL on PostgreSQL ` +
+            `(${a.metricsAllAgree} of ${a.metricsCompared} metrics on every value)` +
+            `${
+              a.disagreements.length
+                ? `; most differences: ${a.disagreements
+                    .slice(0, 8)
+                    .map((d) => `\`${d.metric}\` ${d.differ}/${d.of}`)
+                    .join(", ")}`
+                : ""
+            }. ` +
+            `Slowest report statements: ${r.report.slowest
+              .slice(0, 5)
+              .map((s) => `${s.statement} ${fmt(s.ms)} ms`)
+              .join(", ")}.`
+        : `- scale ${r.scale}: values not compared (\`--check\`). Slowest report statements: ` +
+            `${r.report.slowest
+              .slice(0, 5)
+              .map((s) => `${s.statement} ${fmt(s.ms)} ms`)
+              .join(", ")}.`,
+    );
+  }
+  lines.push("");
+  return lines;
 }
 
 export async function writeResults(
   thisRun: readonly ScaleResult[],
   startup: CliStartup | null,
   dedupe?: DedupeBenchResult,
+  postgres: readonly PostgresResult[] = [],
 ): Promise<void> {
   const results = await mergedResults(thisRun);
+  const pgResults = await mergedResults(postgres, pgStoreFile);
   const kept = await keptParts();
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const seed = results[0]?.seed ?? 1;
@@ -239,6 +316,7 @@ export async function writeResults(
     for (const m of misses) lines.push(`- ${m}: see the notes.`);
     lines.push("");
   }
+  lines.push(...postgresSection(pgResults, results));
   if (kept.dashboard) lines.push(kept.dashboard, "");
   lines.push(kept.notes.trimEnd(), "");
   await writeFile(resultsFile, lines.join("\n"));
