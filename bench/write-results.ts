@@ -94,7 +94,6 @@ async function keptParts(): Promise<{
   let notes = `${NOTES_HEADING}\n\n(Write here why a target was missed; this section survives re-runs.)\n`;
   let dashboard = "";
   let dedupeLine: string | undefined;
-  let startupLine: string | undefined;
   if (!existsSync(resultsFile)) return { dashboard, notes, dedupeLine };
   const old = await readFile(resultsFile, "utf8");
   const at = old.indexOf(NOTES_HEADING);
@@ -105,7 +104,7 @@ async function keptParts(): Promise<{
     dashboard = old.slice(dash, next >= 0 ? next + 1 : old.length).trimEnd();
   }
   dedupeLine = old.split("\n").find((l) => l.startsWith("| duplicate detection"));
-  startupLine = old.split("\n").find((l) => l.startsWith("| CLI start-up"));
+  const startupLine = old.split("\n").find((l) => l.startsWith("| CLI start-up"));
   return { dashboard, notes, dedupeLine, startupLine };
 }
 
