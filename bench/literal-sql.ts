@@ -43,7 +43,10 @@ export interface LiteralValue {
 
 export type LiteralMode = "tables" | "views";
 
-export async function loadLiteralStatements(mode: LiteralMode = "tables"): Promise<LiteralStatement[]> {
+export async function loadLiteralStatements(
+  mode: LiteralMode = "tables",
+  translate: (sql: string) => string = (sql) => sql,
+): Promise<LiteralStatement[]> {
   const files = (await readdir(sqlDir)).filter((f) => f.endsWith(".sql")).sort();
   const statements: LiteralStatement[] = [];
   for (const file of files) {
@@ -59,7 +62,7 @@ export async function loadLiteralStatements(mode: LiteralMode = "tables"): Promi
       const byText = /^--\s*by:\s*(.+)$/m.exec(sql)?.[1]?.trim();
       const by =
         byText === undefined ? null : byText === "total" ? [] : byText.split(",").map((s) => s.trim());
-      statements.push({ file, metric, by, sql });
+      statements.push({ file, metric, by, sql: translate(sql) });
     }
   }
   return statements;
@@ -83,8 +86,10 @@ export async function runLiteralSql(
   engine: Engine,
   mode: LiteralMode = "tables",
   onStatement?: (st: LiteralStatement, ms: number) => void,
+  /** Rewrites each statement for another engine (literal-sql-postgres.ts). */
+  translate?: (sql: string) => string,
 ): Promise<LiteralRun> {
-  const statements = await loadLiteralStatements(mode);
+  const statements = await loadLiteralStatements(mode, translate);
   const values: LiteralValue[] = [];
   const timings: { metric: string; by: string; ms: number }[] = [];
   const t0 = performance.now();

@@ -12,6 +12,9 @@
  *   npm run bench -- --regenerate      # regenerate the data even if present
  *   npm run bench -- --no-extras       # skip the dedupe and dashboard benches (their old lines are kept)
  *   npm run bench -- --literal-views   # the baseline's shared definitions as views, re-derived per statement
+ *   npm run bench -- --postgres URL    # also import, report and run the literal SQL on a PostgreSQL server
+ *                                      # (or CRM_KPI_BENCH_PG; one fresh database per scale; bench/postgres-bench.sh)
+ *   npm run bench -- --postgres-only   # with --postgres: skip the DuckDB phases (their old figures are kept)
  *
  * Writes bench/RESULTS.md; the hand-written notes at its end are kept.
  */
@@ -39,15 +42,34 @@ import { benchDashboard, writeDashboardSection } from "./dashboard-bench.js";
 import { benchDedupe } from "./dedupe-bench.js";
 import { writeExtraDay } from "./extra-day.js";
 import type { LiteralMode, LiteralValue } from "./literal-sql.js";
+import {
+  type PostgresImportPhase,
+  type PostgresLiteralPhase,
+  type PostgresReportPhase,
+  postgresImportPhase,
+  postgresLiteralPhase,
+  postgresReportPhase,
+} from "./postgres-phases.js";
 import { benchPropensity } from "./propensity-bench.js";
-import { type CliStartup, type ScaleResult, writeResults } from "./write-results.js";
+import { type CliStartup, type PostgresResult, type ScaleResult, writeResults } from "./write-results.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoDir = path.dirname(benchDir);
 const dataDir = path.join(benchDir, "data");
 const SEED = 1;
 
-type PhaseName = "import" | "report" | "literal" | "import-baseline" | "incremental";
+type PhaseName =
+  | "import"
+  | "report"
+  | "literal"
+  | "import-baseline"
+  | "incremental"
+  | "pg-import"
+  | "pg-report"
+  | "pg-literal";
+
+/** The PostgreSQL server of `--postgres` (children get it through the environment). */
+const PG_ENV = "CRM_KPI_BENCH_PG";
 
 /** Child side: one phase, its result sent back over IPC. */
 async function runPhase(
@@ -71,7 +93,19 @@ async function runPhase(
       const extra = await writeExtraDay(dir, path.join(dataDir, `scale-${scale}-extra-day`));
       return incrementalPhase(dbFile, extra, path.join(dataDir, `scale-${scale}.incremental.duckdb`));
     }
+    case "pg-import":
+      return postgresImportPhase(pgUrl(), scale, dir);
+    case "pg-report":
+      return postgresReportPhase(pgUrl(), scale, valuesFile);
+    case "pg-literal":
+      return postgresLiteralPhase(pgUrl(), scale, valuesFile);
   }
+}
+
+function pgUrl(): string {
+  const url = process.env[PG_ENV];
+  if (!url) throw new Error(`the PostgreSQL phases need --postgres URL or ${PG_ENV}`);
+  return url;
 }
 
 /** Runs one phase in a child process (same loader flags, so tsx keeps working). */
@@ -185,6 +219,39 @@ async function benchScale(
   return { scale, seed: SEED, ...data, imported, report, literal, agreement, baseline, incremental };
 }
 
+/** The same files on PostgreSQL: import into a fresh database, the same report, the literal SQL, values compared. */
+async function benchPostgres(scale: number, check: boolean): Promise<PostgresResult> {
+  await ensureData(scale, false);
+  const tmp = path.join(dataDir, `scale-${scale}.pg-values`);
+  await mkdir(tmp, { recursive: true });
+  const reportValues = check ? path.join(tmp, "report.json") : undefined;
+  const literalValues = check ? path.join(tmp, "literal.json") : undefined;
+  console.error(`scale ${scale}: PostgreSQL import…`);
+  const imported = await runChild<PostgresImportPhase>("pg-import", scale);
+  console.error(
+    `  ${fmt(imported.rows)} rows in ${fmt(imported.seconds, 1)} s (PostgreSQL ${imported.serverVersion})`,
+  );
+  const report = await runChild<PostgresReportPhase>("pg-report", scale, reportValues);
+  console.error(`  report ${fmt(report.seconds, 2)} s (${report.statements} statements)`);
+  for (const s of report.slowest) console.error(`    ${fmt(s.ms)} ms ${s.statement}`);
+  const literal = await runChild<PostgresLiteralPhase>("pg-literal", scale, literalValues);
+  console.error(`  literal SQL ${fmt(literal.seconds, 2)} s (${literal.statements} statements)`);
+  let agreement: Agreement | null = null;
+  if (reportValues && literalValues) {
+    const r = JSON.parse(await readFile(reportValues, "utf8")) as MetricValue[];
+    const l = JSON.parse(await readFile(literalValues, "utf8")) as LiteralValue[];
+    agreement = compareValues(r, l);
+    console.error(
+      `  baseline agreement: ${fmt(agreement.agree)} of ${fmt(agreement.compared)} values ` +
+        `(${agreement.metricsAllAgree} of ${agreement.metricsCompared} metrics wholly)`,
+    );
+    for (const d of agreement.disagreements)
+      console.error(`    ${d.metric}: ${d.differ}/${d.of} differ, e.g. ${d.example}`);
+  }
+  await rm(tmp, { recursive: true, force: true });
+  return { scale, imported, report, literal, agreement };
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const arg = (name: string): string | undefined => {
@@ -193,6 +260,9 @@ async function main(): Promise<void> {
   };
   const regenerate = argv.includes("--regenerate");
   const mode: LiteralMode = argv.includes("--literal-views") ? "views" : "tables";
+  const postgres = arg("--postgres");
+  if (postgres) process.env[PG_ENV] = postgres;
+  const postgresOnly = argv.includes("--postgres-only");
   const phase = arg("--phase");
   if (phase) {
     const result = await runPhase(phase as PhaseName, Number(arg("--scale")), arg("--values"), mode);
@@ -206,19 +276,27 @@ async function main(): Promise<void> {
     .filter((n) => Number.isFinite(n) && n > 0);
   if (scales.length === 0) throw new Error("--scales takes a list such as 1,10,100");
   await mkdir(dataDir, { recursive: true });
-  const startup = await cliStartup();
-  console.error(
-    startup ? `CLI start-up ${fmt(startup.ms)} ms` : "CLI start-up: dist/cli/main.js missing (npm run build)",
-  );
+  // --postgres-only keeps the DuckDB figures, the start-up line among them.
+  const startup = postgresOnly ? null : await cliStartup();
+  if (!postgresOnly)
+    console.error(
+      startup
+        ? `CLI start-up ${fmt(startup.ms)} ms`
+        : "CLI start-up: dist/cli/main.js missing (npm run build)",
+    );
+  const check = (scale: number) => argv.includes("--check") || scale === 1;
   const results: ScaleResult[] = [];
-  for (const scale of scales)
-    results.push(await benchScale(scale, regenerate, argv.includes("--check") || scale === 1, mode));
-  const extras = !argv.includes("--no-extras");
+  if (!postgresOnly)
+    for (const scale of scales) results.push(await benchScale(scale, regenerate, check(scale), mode));
+  const pgResults: PostgresResult[] = [];
+  if (process.env[PG_ENV])
+    for (const scale of scales) pgResults.push(await benchPostgres(scale, check(scale)));
+  const extras = !argv.includes("--no-extras") && !postgresOnly;
   // Duplicate detection (issue 4): 100,000 synthesized customers, bench/dedupe-bench.ts.
   const dedupe = extras ? await benchDedupe() : undefined;
   // Upsell and churn propensity on the demo data (issue 12): bench/propensity-bench.ts.
   const propensity = extras ? await benchPropensity(1, regenerate) : undefined;
-  await writeResults(results, startup, dedupe, propensity);
+  await writeResults(results, startup, dedupe, propensity, pgResults);
   console.error("wrote bench/RESULTS.md");
   // The dashboard and the API at scale 10 (issue 7): bench/dashboard-bench.ts, a section of its own.
   if (extras) {

@@ -29,8 +29,15 @@ export interface SqlDialect {
   percentileCont(fraction: number, expr: string): string;
   /** Whether text `expr` matches the regular expression `pattern` (an SQL text expression, usually bound; anchor it with ^…$ for a whole match). */
   matchesPattern(expr: string, pattern: string): string;
-  /** Statements that (re)create temporary table `table` (quoted) as the result of `select`, replacing one of that name. */
+  /** Statements that (re)create temporary table `table` (quoted) as the result of `select`, replacing one of that name (and gather its statistics where the planner needs them). */
   createTempTableAs(table: string, select: string): string[];
+  /**
+   * Where range joins are slow: the 0-based idx of the row of `periods` (a
+   * table of idx and start_at, chronological) that starts last at or before
+   * `instant`, so a join to the periods can match on idx. Undefined: the
+   * range conditions alone (DuckDB joins ranges well).
+   */
+  periodIndex?(instant: string, periods: string): string;
   /**
    * Text `expr` as an ORDER BY key that sorts by code point, as DuckDB does,
    * whatever collation the database was created with: ids tie-break the same

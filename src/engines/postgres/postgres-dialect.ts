@@ -8,7 +8,9 @@ import { type SqlDialect, storageType } from "../../core/sql/dialect.js";
  * - `percentile_cont(f) WITHIN GROUP (ORDER BY x)` is the continuous percentile;
  * - `AT TIME ZONE` turns a UTC timestamp into local wall time;
  * - text sorts by the database's collation (en-US puts `a10` before `B2`): `COLLATE "C"` sorts by code point;
- * - entity tables get keys and indexes (no zone maps to scan by).
+ * - entity tables get keys and indexes (no zone maps to scan by);
+ * - temporary tables are analyzed when created (autovacuum skips them);
+ * - no range-join operator: joins to the report's periods also match on a computed period index.
  */
 export const postgresDialect: SqlDialect = {
   name: "PostgreSQL",
@@ -32,10 +34,16 @@ export const postgresDialect: SqlDialect = {
   localDate: (ts, zone) => `CAST((${ts} AT TIME ZONE 'UTC') AT TIME ZONE CAST(${zone} AS TEXT) AS DATE)`,
   percentileCont: (fraction, expr) => `percentile_cont(${fraction}) WITHIN GROUP (ORDER BY ${expr})`,
   matchesPattern: (expr, pattern) => `(${expr} ~ CAST(${pattern} AS TEXT))`,
+  // Autovacuum never analyzes temporary tables: without statistics the planner
+  // guesses their sizes and picks nested loops over the report's relations.
   createTempTableAs: (table, select) => [
     `DROP TABLE IF EXISTS ${table}`,
     `CREATE TEMP TABLE ${table} AS ${select}`,
+    `ANALYZE ${table}`,
   ],
+  // The period starts as one array, computed once per statement (an InitPlan).
+  periodIndex: (instant, periods) =>
+    `(width_bucket(${instant}, (SELECT array_agg(start_at ORDER BY idx) FROM ${periods})) - 1)`,
   binaryOrder: (expr) => `(${expr}) COLLATE "C"`,
   indexesEntities: true,
 };

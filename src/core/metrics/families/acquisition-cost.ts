@@ -5,7 +5,7 @@ import {
   spendPerPeriodSql,
   spendRowsSql,
 } from "../fragments/acquisition-spend.js";
-import { drillColumns, metricColumns } from "../fragments/sql-helpers.js";
+import { drillColumns, metricColumns, periodJoin } from "../fragments/sql-helpers.js";
 
 /** METRICS.md §3 `cac`; the spend arithmetic it shares lives in fragments/acquisition-spend.ts. */
 
@@ -58,7 +58,7 @@ const cac: MetricDefinition = {
         detail: `${ctx.bind("acquired ")} || CAST(c.acquired_eff AS VARCHAR)`,
       },
     )} FROM ${ctx.rel("periods")} p JOIN ${ctx.rel("customers")} c
-        ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at${perChannel ? " WHERE c.acquisition_channel IS NOT NULL" : ""}`;
+        ON ${periodJoin(ctx, "c.acquired_eff")}${perChannel ? " WHERE c.acquisition_channel IS NOT NULL" : ""}`;
     return `${spend}\nUNION ALL\n${customers}`;
   },
 };

@@ -12,7 +12,7 @@ import {
 } from "../definition/metric-definition.js";
 import { spendRowsSql } from "../fragments/acquisition-spend.js";
 import { signedOrderAmount } from "../fragments/money-rows.js";
-import { drillColumns, NO_NUMBER, type Part } from "../fragments/sql-helpers.js";
+import { drillColumns, NO_NUMBER, type Part, periodJoin } from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §6 `campaign_*`, one row per (period, campaign). Attribution:
@@ -78,7 +78,7 @@ function acquiredSql(ctx: MetricContext): string {
   return `SELECT p.idx, ft.campaign_id, c.customer_id, ft.lead_id, c.acquired_eff
     FROM (${firstTouch}) ft
     JOIN ${ctx.rel("customers")} c ON c.customer_id = ft.customer_id
-    JOIN ${ctx.rel("periods")} p ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at`;
+    JOIN ${ctx.rel("periods")} p ON ${periodJoin(ctx, "c.acquired_eff")}`;
 }
 
 /** Rows of one source: idx, campaign_id, customer_id (NULL for spend and unconverted leads), record_id, amount (1 for a counted row), detail. */
@@ -93,7 +93,7 @@ function sourceRowsSql(ctx: MetricContext, source: Source): string {
       const onlyConverted = source === "converted_leads" ? ` AND l.status = ${ctx.bind(CONVERTED)}` : "";
       return `SELECT p.idx, l.campaign_id, l.customer_id, l.lead_id AS record_id, 1 AS amount,
           CONCAT(COALESCE(l.status, ${ctx.bind("-")}), ${ctx.bind(", created ")}, ${text("l.created_at")}) AS detail
-        FROM leads l JOIN ${ctx.rel("periods")} p ON l.created_at >= p.start_at AND l.created_at < p.end_at
+        FROM leads l JOIN ${ctx.rel("periods")} p ON ${periodJoin(ctx, "l.created_at")}
         WHERE l.campaign_id IS NOT NULL${onlyConverted}`;
     }
     case "customers":

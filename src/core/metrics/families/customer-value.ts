@@ -16,6 +16,7 @@ import {
   metricColumns,
   openEnd,
   type Part,
+  periodJoin,
 } from "../fragments/sql-helpers.js";
 import { customerDomainSql } from "../relations/window-segments.js";
 import { windowDays, windowStart } from "../relations/window-stats.js";
@@ -388,7 +389,7 @@ function cohortRevenueSql(ctx: MetricContext): string {
   return `SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, ${signedOrderAmount(ctx)} AS amount,
       c.acquisition_channel AS channel
     FROM ${ctx.rel("periods")} p
-    JOIN ${ctx.rel("customers")} c ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at
+    JOIN ${ctx.rel("customers")} c ON ${periodJoin(ctx, "c.acquired_eff")}
     JOIN orders o ON o.customer_id = c.customer_id AND o.ordered_at >= c.acquired_eff
       AND o.ordered_at < ${ctx.dialect.addSeconds("c.acquired_eff", window)}`;
 }
@@ -425,7 +426,7 @@ const newCustomerRows: DrillRows = (ctx, grouping, part) =>
     recordId: "c.customer_id",
     detail: `${ctx.bind("acquired ")} || CAST(c.acquired_eff AS VARCHAR)`,
   })} FROM ${ctx.rel("periods")} p JOIN ${ctx.rel("customers")} c
-    ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at${perChannel(grouping) ? " WHERE c.acquisition_channel IS NOT NULL" : ""}`;
+    ON ${periodJoin(ctx, "c.acquired_eff")}${perChannel(grouping) ? " WHERE c.acquisition_channel IS NOT NULL" : ""}`;
 
 /** Spend rows and new customers behind cac (per channel: spend without a channel is left out). */
 const cacRows: DrillRows = (ctx, grouping, part) =>

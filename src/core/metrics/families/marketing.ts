@@ -5,7 +5,7 @@ import {
   type Grouping,
   type MetricDefinition,
 } from "../definition/metric-definition.js";
-import { drillColumns, NO_NUMBER, openEnd, type Part } from "../fragments/sql-helpers.js";
+import { drillColumns, NO_NUMBER, openEnd, type Part, periodJoin } from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §6 `email_list_growth_rate`. Membership is per (list, lower-cased
@@ -39,7 +39,7 @@ function eventsSql(ctx: MetricContext): string {
 function movesSql(ctx: MetricContext, events = `(${eventsSql(ctx)})`): string {
   return `SELECT p.idx, ev.list_id, ev.member, ev.event, ev.at_,
       CASE WHEN ev.event = ${ctx.bind(SUBSCRIBED)} THEN 1 ELSE -1 END AS delta
-    FROM ${ctx.rel("periods")} p JOIN ${events} ev ON ev.at_ >= p.start_at AND ev.at_ < p.end_at`;
+    FROM ${ctx.rel("periods")} p JOIN ${events} ev ON ${periodJoin(ctx, "ev.at_")}`;
 }
 
 /** Pairs subscribed at the start of P (their latest event before start is `subscribed`). */

@@ -2,6 +2,7 @@ import { CrmKpiError } from "../../errors.js";
 import type { MetricContext } from "../context/metric-context.js";
 import type { MetricDefinition, MetricParam } from "../definition/metric-definition.js";
 import { compileParts, customerJoin, drillParts, type MoneyPart } from "../fragments/money-rows.js";
+import { periodJoin } from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §2 `renewal_rate`. Due: terms whose end_at falls in P and that
@@ -46,7 +47,7 @@ function duePart(part: "numerator" | "denominator", label: string): MoneyPart {
     detail: (ctx) =>
       `${ctx.bind(label)} || ': subscription ' || CAST(t.subscription_id AS VARCHAR) || ', ends ' || CAST(t.end_at AS VARCHAR)`,
     from: (ctx, grouping) =>
-      `FROM ${ctx.rel("periods")} p JOIN subscriptions t ON t.end_at >= p.start_at AND t.end_at < p.end_at
+      `FROM ${ctx.rel("periods")} p JOIN subscriptions t ON ${periodJoin(ctx, "t.end_at")}
         ${customerJoin(ctx, grouping, "t.customer_id")}
         WHERE (t.canceled_at IS NULL OR t.canceled_at >= t.end_at)${part === "numerator" ? ` AND ${renewed(ctx)}` : ""}`,
   };

@@ -10,7 +10,7 @@ import {
   percentileSiblings,
   rowMetric,
 } from "../fragments/row-metric.js";
-import { openEnd } from "../fragments/sql-helpers.js";
+import { openEnd, periodJoin } from "../fragments/sql-helpers.js";
 import { daysBetweenInstants, stageOrderSql } from "../relations/deal-stage-history.js";
 
 /**
@@ -80,7 +80,7 @@ const winRate = rowMetric({
   rows(ctx, grouping) {
     const g = groupSelect(ctx, grouping, "d.customer_id", {}, DEAL_DIMENSIONS);
     return `SELECT p.idx AS period_idx${g.columns}, d.deal_id AS record_id, ${isWon(ctx)} AS won, ${dealDetail(ctx)} AS detail
-      FROM deals d JOIN ${ctx.rel("periods")} p ON ${inPeriod("d.closed_at")} ${g.join}
+      FROM deals d JOIN ${ctx.rel("periods")} p ON ${periodJoin(ctx, "d.closed_at")} ${g.join}
       WHERE d.status IN (${ctx.bind("won")}, ${ctx.bind("lost")})`;
   },
   terms: [{ part: "numerator", when: "r.won" }, { part: "denominator" }],
@@ -104,7 +104,7 @@ const leadConversionRate = rowMetric({
     return `
     SELECT p.idx AS period_idx${g.columns}, l.lead_id AS record_id, l.status = ${ctx.bind("converted")} AS converted,
            CONCAT(COALESCE(l.status, ${ctx.bind("-")}), ${ctx.bind(", created ")}, ${text("l.created_at")}) AS detail
-    FROM leads l JOIN ${ctx.rel("periods")} p ON ${inPeriod("l.created_at")} ${g.join}`;
+    FROM leads l JOIN ${ctx.rel("periods")} p ON ${periodJoin(ctx, "l.created_at")} ${g.join}`;
   },
   terms: [{ part: "numerator", when: "r.converted" }, { part: "denominator" }],
 });
@@ -128,7 +128,7 @@ const salesCycleDays = rowMetric({
         ${ctx.dialect.millisecondsBetween(from, "d.closed_at")} AS x_ms,
         CONCAT(CASE WHEN l.created_at IS NULL THEN ${ctx.bind("deal created ")} ELSE ${ctx.bind("lead created ")} END,
                ${text(from)}, ${ctx.bind(", won ")}, ${text("d.closed_at")}) AS detail
-      FROM deals d JOIN ${ctx.rel("periods")} p ON ${inPeriod("d.closed_at")}
+      FROM deals d JOIN ${ctx.rel("periods")} p ON ${periodJoin(ctx, "d.closed_at")}
       LEFT JOIN leads l ON l.lead_id = d.lead_id ${g.join}
       WHERE ${isWon(ctx)}`;
   },
@@ -157,7 +157,7 @@ const stageDurationDays = rowMetric({
         ${daysBetweenInstants(ctx, "e.entered_at", "e.exited_at")} AS x,
         ${ctx.dialect.millisecondsBetween("e.entered_at", "e.exited_at")} AS x_ms,
         CONCAT(${ctx.bind("entered ")}, ${text("e.entered_at")}, ${ctx.bind(", left ")}, ${text("e.exited_at")}) AS detail
-      FROM ${ctx.rel("stage_entries")} e JOIN ${ctx.rel("periods")} p ON ${inPeriod("e.exited_at")} ${g.join}`;
+      FROM ${ctx.rel("stage_entries")} e JOIN ${ctx.rel("periods")} p ON ${periodJoin(ctx, "e.exited_at")} ${g.join}`;
   },
   terms: durationMeanTerms(MS_PER_DAY),
   statistics: percentileSiblings("stage_duration_days"),
@@ -188,7 +188,7 @@ const stageConversion = rowMetric({
         BOOL_OR(d.status = ${ctx.bind("won")} OR ${later}) AS advanced,
         CONCAT(${ctx.bind("entered ")}, ${text("MIN(e.entered_at)")}, ${ctx.bind(", now ")}, MIN(d.status)) AS detail
       FROM ${ctx.rel("stage_entries")} e JOIN deals d ON d.deal_id = e.deal_id
-      JOIN ${ctx.rel("periods")} p ON ${inPeriod("e.entered_at")} ${g.join}
+      JOIN ${ctx.rel("periods")} p ON ${periodJoin(ctx, "e.entered_at")} ${g.join}
       GROUP BY p.idx${ctx.groupNames(grouping)}, e.deal_id`;
   },
   terms: [{ part: "numerator", when: "r.advanced" }, { part: "denominator" }],
@@ -257,7 +257,7 @@ const upsellRate = rowMetric({
   rows(ctx, grouping) {
     const g = groupSelect(ctx, grouping, "a.customer_id");
     // Customers with a won upsell deal closed in P, found once per period rather than per customer row.
-    const upsells = `SELECT DISTINCT p.idx, d.customer_id FROM deals d JOIN ${ctx.rel("periods")} p ON ${inPeriod("d.closed_at")}
+    const upsells = `SELECT DISTINCT p.idx, d.customer_id FROM deals d JOIN ${ctx.rel("periods")} p ON ${periodJoin(ctx, "d.closed_at")}
         WHERE ${isWon(ctx)} AND d.type = ${ctx.bind("upsell")}`;
     const upsold = "(u.customer_id IS NOT NULL)";
     const start = "COALESCE(m.s, 0)";

@@ -2,7 +2,7 @@ import { CrmKpiError } from "../../errors.js";
 import type { MetricContext } from "../context/metric-context.js";
 import type { BuiltInBreakdown, Grouping, MetricDefinition } from "../definition/metric-definition.js";
 import { NPS_SIBLING_DETAILS, NPS_SIBLINGS, npsWithComponentsSql } from "../fragments/nps-components.js";
-import { drillColumns, groupBy, metricColumns } from "../fragments/sql-helpers.js";
+import { drillColumns, groupBy, metricColumns, periodJoin } from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §5, survey metrics. Every metric is Σ contribution / #rows over
@@ -59,8 +59,7 @@ interface SurveyMetricSpec extends Omit<MetricDefinition, "compile" | "drill" | 
 /** Rows of the metric per period, with the customer alias `c` when a customer grouping asks for it. */
 function fromSql(ctx: MetricContext, spec: SurveyMetricSpec, grouping: Grouping): string {
   const conditions = [
-    `r.${spec.at} >= p.start_at`,
-    `r.${spec.at} < p.end_at`,
+    periodJoin(ctx, `r.${spec.at}`),
     ...(spec.survey ? [`r.survey = ${ctx.bind(spec.survey)}`] : []),
     ...(spec.scoredOnly ? ["r.score IS NOT NULL"] : []),
   ];

@@ -3,12 +3,11 @@ import type { Grouping, MetricDefinition } from "../definition/metric-definition
 import {
   durationMeanTerms,
   groupSelect,
-  inPeriod,
   MS_PER_HOUR,
   percentileSiblings,
   rowMetric,
 } from "../fragments/row-metric.js";
-import { openEnd } from "../fragments/sql-helpers.js";
+import { openEnd, periodJoin } from "../fragments/sql-helpers.js";
 
 /**
  * METRICS.md §5, tickets. Ticket breakdowns use the assignee and the channel
@@ -32,7 +31,7 @@ function ticketHours(at: string) {
         (${ctx.dialect.secondsBetween("t.created_at", `t.${at}`)} / 3600.0) AS x,
         ${ctx.dialect.millisecondsBetween("t.created_at", `t.${at}`)} AS x_ms,
         CONCAT(${ctx.bind("created ")}, ${text("t.created_at")}, ${ctx.bind(`, ${at.replace("_at", "")} `)}, ${text(`t.${at}`)}) AS detail
-      FROM tickets t JOIN ${ctx.rel("periods")} p ON ${inPeriod(`t.${at}`)} ${g.join}`;
+      FROM tickets t JOIN ${ctx.rel("periods")} p ON ${periodJoin(ctx, `t.${at}`)} ${g.join}`;
   };
 }
 

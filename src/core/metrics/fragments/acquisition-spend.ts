@@ -1,5 +1,6 @@
 import { MONEY_SQL_TYPE } from "../../sql/dialect.js";
 import type { MetricContext } from "../context/metric-context.js";
+import { periodJoin } from "./sql-helpers.js";
 
 /**
  * The spend arithmetic of METRICS.md §3 that `cac`, `cac_payback_months`,
@@ -66,7 +67,7 @@ export function newCustomersPerPeriodSql(ctx: MetricContext, options: SpendOptio
   const where = options.byChannel ? " WHERE c.acquisition_channel IS NOT NULL" : "";
   return `SELECT p.idx${channel}, COUNT(*) AS n
     FROM ${ctx.rel("periods")} p JOIN ${ctx.rel("customers")} c
-      ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at${where}
+      ON ${periodJoin(ctx, "c.acquired_eff")}${where}
     GROUP BY p.idx${channel ? ", c.acquisition_channel" : ""}`;
 }
 

@@ -73,3 +73,16 @@ export function drillColumns(
 export function openEnd(ctx: MetricContext, hi: string): string {
   return `COALESCE(${hi}, ${ctx.dialect.timestampParam(ctx.bind("9999-12-31 00:00:00"))})`;
 }
+
+/**
+ * The ON condition of a join of rows to the report's periods (alias `period`)
+ * by `instant` in [start_at, end_at). Where the dialect computes a row's
+ * period index (PostgreSQL, which has no range-join operator), the join also
+ * matches on idx, so the planner hashes instead of comparing every row with
+ * every period; the range itself still decides.
+ */
+export function periodJoin(ctx: MetricContext, instant: string, period = "p"): string {
+  const range = `${instant} >= ${period}.start_at AND ${instant} < ${period}.end_at`;
+  const index = ctx.dialect.periodIndex?.(instant, ctx.rel("periods"));
+  return index ? `${period}.idx = ${index} AND ${range}` : range;
+}

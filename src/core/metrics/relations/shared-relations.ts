@@ -6,7 +6,7 @@ import { MetricContext } from "../context/metric-context.js";
 import { type SharedRelationName, sharedRelationTable } from "../context/relation-names.js";
 import type { ReportInput } from "../context/report-period.js";
 import { signedOrderAmount } from "../fragments/money-rows.js";
-import { openEnd } from "../fragments/sql-helpers.js";
+import { openEnd, periodJoin } from "../fragments/sql-helpers.js";
 import { customerRfmSelect, RFM_DIMENSIONS } from "./customer-rfm.js";
 import { stageEntriesSql } from "./deal-stage-history.js";
 import { windowStatsBySegmentSelect } from "./window-segments.js";
@@ -39,7 +39,7 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
       const date = (d: string) => `CAST(${ctx.bind(d)} AS DATE)`;
       const rows = input.periods.map(
         (p, i) =>
-          `SELECT ${ctx.bind(i)} AS idx, ${ctx.bind(p.label)} AS label, ${ts(p.startMs)} AS start_at, ${ts(p.endMs)} AS end_at, ` +
+          `SELECT CAST(${ctx.bind(i)} AS INTEGER) AS idx, ${ctx.bind(p.label)} AS label, ${ts(p.startMs)} AS start_at, ${ts(p.endMs)} AS end_at, ` +
           `${date(p.startDate)} AS start_date, ${date(p.endDate)} AS end_date, ${ts(p.prevStartMs)} AS prev_start_at, ${ts(p.prevEndMs)} AS prev_end_at, ` +
           `CAST(${ctx.bind(p.months ?? (p.endMs - p.startMs) / MEAN_MONTH_MS)} AS DOUBLE PRECISION) AS months`,
       );
@@ -159,7 +159,7 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
           FULL JOIN (SELECT p.idx, a.customer_id FROM ${p} p JOIN ${a} a ON a.t = p.end_at) e
             ON e.idx = s.idx AND e.customer_id = s.customer_id
         ) se
-        FULL JOIN (SELECT p.idx, c.customer_id FROM ${p} p JOIN ${c} c ON c.acquired_eff >= p.start_at AND c.acquired_eff < p.end_at) q
+        FULL JOIN (SELECT p.idx, c.customer_id FROM ${p} p JOIN ${c} c ON ${periodJoin(ctx, "c.acquired_eff")}) q
           ON q.idx = se.idx AND q.customer_id = se.customer_id`;
     },
   },
@@ -262,7 +262,7 @@ function periodOrdersSelect(
 ): string {
   return `
     SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, o.type, o.amount_base, ${signedOrderAmount(ctx)} AS amount, c.acquired_eff
-    FROM ${periods} p JOIN orders o ON o.ordered_at >= ${start} AND o.ordered_at < ${end}
+    FROM ${periods} p JOIN orders o ON ${start === "p.start_at" ? periodJoin(ctx, "o.ordered_at") : `o.ordered_at >= ${start} AND o.ordered_at < ${end}`}
     LEFT JOIN ${ctx.rel("customers")} c ON c.customer_id = o.customer_id`;
 }
 
@@ -301,10 +301,7 @@ export function relationStatements(
     const ctx = new MetricContext(dialect, settings, metricParams);
     const select = sharedRelationSelect(name, ctx, input);
     const statements = dialect.createTempTableAs(dialect.quoteIdentifier(sharedRelationTable(name)), select);
-    // The parameters belong to the statement that holds the SELECT (the last one).
-    return statements.map((sql, i) => ({
-      sql,
-      params: i === statements.length - 1 ? ctx.params.values : [],
-    }));
+    // The parameters belong to the statement that holds the SELECT.
+    return statements.map((sql) => ({ sql, params: sql.includes(select) ? ctx.params.values : [] }));
   });
 }
