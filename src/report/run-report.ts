@@ -11,6 +11,7 @@ import { type MetricValue, reportedValue } from "../core/metrics/definition/metr
 import { getMetric, METRICS } from "../core/metrics/registry.js";
 import type { EntityName } from "../core/model/entities.js";
 import type { CalendarId, DatasetSettings } from "../core/model/settings.js";
+import { type CustomerScores, isScoredDimension, storeCustomerScores } from "./customer-scores.js";
 import { dataTimeRange, entityRowCounts } from "./data-range.js";
 import { loadDatasetSettings } from "./dataset-settings.js";
 import { type RangePeriod, type ReportWarning, resolveReportRange } from "./report-range.js";
@@ -31,6 +32,8 @@ export interface ReportRequest {
   readonly params?: Readonly<Record<string, string>>;
   /** Overrides of the stored dataset settings (`activity`, `timezone`…). */
   readonly settings?: Partial<DatasetSettings>;
+  /** Scores for the scored dimensions in `by` (customer-scores.ts): propensity deciles. */
+  readonly customerScores?: CustomerScores;
 }
 
 export interface ReportResult {
@@ -75,7 +78,10 @@ export const METRIC_DIMENSIONS: readonly string[] = [
 export async function runReport(engine: Engine, request: ReportRequest): Promise<ReportResult> {
   const settings = { ...(await loadDatasetSettings(engine)), ...request.settings };
   const by = request.by ?? [];
-  for (const dim of by) assertCustomerDimension(dim);
+  for (const dim of by) {
+    if (isScoredDimension(dim) && request.customerScores?.dimensions.includes(dim)) continue;
+    assertCustomerDimension(dim);
+  }
   const requested = request.metrics === "all" ? METRICS : uniqueMetrics(request.metrics);
   const counts = await entityRowCounts(engine);
   const notAvailable: ReportResult["notAvailable"] = [];
@@ -94,6 +100,11 @@ export async function runReport(engine: Engine, request: ReportRequest): Promise
     return { values: [], notAvailable, notBrokenDown: [], periods, settings, warnings, asOfMs };
   }
   const reportPeriodsInput = withCalendarContext(periods, options);
+  const scores = request.customerScores;
+  const scoreDimensions = scores && asOfMs !== null ? scores.dimensions.filter((d) => by.includes(d)) : [];
+  if (scores && asOfMs !== null && scoreDimensions.length > 0) {
+    await storeCustomerScores(engine, scores.dimensions, await scores.load(engine, asOfMs));
+  }
   const plan = compileReport(
     {
       metrics: available,
@@ -101,6 +112,7 @@ export async function runReport(engine: Engine, request: ReportRequest): Promise
       params: request.params ?? {},
       periods: reportPeriodsInput,
       metricDimensions: METRIC_DIMENSIONS,
+      scoreDimensions,
     },
     engine.dialect,
     settings,
@@ -152,6 +164,7 @@ export async function runReport(engine: Engine, request: ReportRequest): Promise
 }
 
 export function assertCustomerDimension(dim: string): void {
+  // A scored dimension is known, but only a caller that supplies the scores can break down by it.
   const known: readonly string[] = [...CUSTOMER_DIMENSIONS, ...METRIC_DIMENSIONS];
   if (!known.includes(dim)) {
     throw new CrmKpiError("unknown_dimension", `unknown dimension "${dim}"`, {

@@ -11,7 +11,7 @@ import type { MetricValue } from "../core/metrics/definition/metric-value.js";
  * 3. segment: the total first, then each grouping in the order the metric
  *    reports them (built-in breakdowns, then --by), and inside a grouping the
  *    key values compared one key after the other by UTF-16 code units (no
- *    locale), nulls last.
+ *    locale), whole numbers by value (decile 2 before decile 10), nulls last.
  */
 export interface OrderedValue {
   readonly value: MetricValue;
@@ -59,8 +59,12 @@ function compareSegments(a: MetricValue["segment"], b: MetricValue["segment"]): 
 
 function compareNullsLast(a: string | null, b: string | null): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  // Two whole numbers without leading zeros: the shorter is the smaller.
+  if (WHOLE_NUMBER.test(a) && WHOLE_NUMBER.test(b) && a.length !== b.length) return a.length - b.length;
   return compareCodeUnits(a, b);
 }
+
+const WHOLE_NUMBER = /^(0|[1-9][0-9]*)$/;
 
 /** Binary string order: the same on every machine, unlike `localeCompare`. */
 function compareCodeUnits(a: string, b: string): number {

@@ -4,6 +4,7 @@ import type { CalendarId } from "../../core/model/settings.js";
 import { goalNotesFor } from "../../goals/goal-notes.js";
 import type { Lang } from "../../messages/index.js";
 import { qualityWarningsFor } from "../../quality/quality-warnings.js";
+import { isScoredDimension } from "../../report/customer-scores.js";
 import { periodOptions, type ReportRequest, type ReportResult, runReport } from "../../report/run-report.js";
 import { type CliContext, dbAccess, parsePairs, splitList, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
@@ -41,9 +42,17 @@ export function toReportRequest(options: Omit<ReportCommandOptions, "db" | "form
   };
 }
 
+/** A report `--by` a propensity decile gets the models' scores (loaded only then: they are the slow part). */
+async function withCustomerScores(request: ReportRequest): Promise<ReportRequest> {
+  if (!request.by?.some(isScoredDimension)) return request;
+  const { propensityDecileScores } = await import("../../predict/propensity-deciles.js");
+  const customerScores = propensityDecileScores(request.by);
+  return customerScores ? { ...request, customerScores } : request;
+}
+
 /** `crm-kpi report`: runs the report and prints it in the chosen format. */
 export async function runReportCommand(ctx: CliContext, options: ReportCommandOptions): Promise<ExitCode> {
-  const request = toReportRequest(options);
+  const request = await withCustomerScores(toReportRequest(options));
   const { result, warnings, goals } = await withEngine(dbAccess(ctx, options.db, "read"), async (engine) => {
     const result = await runReport(engine, request);
     const reported = [...new Set(result.values.map((v) => v.metric))];

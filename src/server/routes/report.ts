@@ -8,7 +8,9 @@ import { getMetric } from "../../core/metrics/registry.js";
 import { CALENDARS } from "../../core/model/settings.js";
 import { goalNotesFor } from "../../goals/goal-notes.js";
 import type { Lang } from "../../messages/index.js";
+import { propensityDecileScores } from "../../predict/propensity-deciles.js";
 import { qualityWarningsFor } from "../../quality/quality-warnings.js";
+import { isScoredDimension } from "../../report/customer-scores.js";
 import {
   assertCustomerDimension,
   periodOptions,
@@ -88,8 +90,9 @@ export function reportRequestOf(query: z.infer<typeof ReportQuerySchema>): Repor
   const ids = query.metrics.trim() === "all" ? "all" : [...new Set(splitList(query.metrics))];
   if (ids !== "all") for (const id of ids) getMetric(id);
   const by = splitList(query.by);
-  for (const dim of by) assertCustomerDimension(dim);
+  for (const dim of by) if (!isScoredDimension(dim)) assertCustomerDimension(dim);
   const params = paramsOf(query.param);
+  const customerScores = propensityDecileScores(by);
   return {
     metrics: ids,
     grain: query.grain,
@@ -97,6 +100,7 @@ export function reportRequestOf(query: z.infer<typeof ReportQuerySchema>): Repor
     ...(query.from ? { from: query.from } : {}),
     ...(query.to ? { to: query.to } : {}),
     ...(by.length > 0 ? { by } : {}),
+    ...(customerScores ? { customerScores } : {}),
     ...(Object.keys(params).length > 0 ? { params } : {}),
   };
 }

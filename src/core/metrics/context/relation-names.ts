@@ -26,6 +26,9 @@ export const SHARED_RELATION_NAMES = [
 
 export type SharedRelationName = (typeof SHARED_RELATION_NAMES)[number];
 
+/** Customer scores the caller computed (`ReportInput.scoreDimensions`), one row per scored customer. */
+export const CUSTOMER_SCORES_TABLE = "rpt_customer_scores";
+
 /** The temporary table a relation is materialized as. */
 export function sharedRelationTable(name: SharedRelationName): string {
   return `rpt_${name}`;

@@ -24,4 +24,10 @@ export interface ReportInput {
    * by them (`window_stats_by`) and the RFM columns of `customers` use them.
    */
   readonly by?: readonly string[];
+  /**
+   * Customer dimensions computed outside SQL (propensity deciles), held in the
+   * temporary table CUSTOMER_SCORES_TABLE (`customer_id` and one column each)
+   * that the caller fills before the prelude runs: `customers` joins it.
+   */
+  readonly scoreDimensions?: readonly string[];
 }

@@ -3,7 +3,11 @@ import type { CompiledQuery } from "../../sql/compiled-query.js";
 import { MONEY_SQL_TYPE, type SqlDialect } from "../../sql/dialect.js";
 import { timestampText } from "../../sql/timestamp-text.js";
 import { MetricContext } from "../context/metric-context.js";
-import { type SharedRelationName, sharedRelationTable } from "../context/relation-names.js";
+import {
+  CUSTOMER_SCORES_TABLE,
+  type SharedRelationName,
+  sharedRelationTable,
+} from "../context/relation-names.js";
 import type { ReportInput } from "../context/report-period.js";
 import { signedOrderAmount } from "../fragments/money-rows.js";
 import { openEnd, periodJoin } from "../fragments/sql-helpers.js";
@@ -70,11 +74,17 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
       const rfmJoin = withRfm
         ? `LEFT JOIN (${customerRfmSelect(ctx, `(SELECT MAX(end_at) FROM ${ctx.rel("periods")})`)}) rfm ON rfm.customer_id = c.customer_id`
         : "";
+      const scored = (input.scoreDimensions ?? []).filter((d) => (input.by ?? []).includes(d));
+      const q = (name: string) => ctx.dialect.quoteIdentifier(name);
+      const scoreColumns = scored.map((d) => `, sc.${q(d)}`).join("");
+      const scoreJoin =
+        scored.length > 0 ? `LEFT JOIN ${q(CUSTOMER_SCORES_TABLE)} sc ON sc.customer_id = c.customer_id` : "";
       return `
       SELECT c.*, COALESCE(c.acquired_at, LEAST(d.first_won, o.first_order, s.first_term)) AS acquired_eff,
-             (s.first_term IS NOT NULL) AS has_terms${rfmColumns}
+             (s.first_term IS NOT NULL) AS has_terms${rfmColumns}${scoreColumns}
       FROM customers c
       ${rfmJoin}
+      ${scoreJoin}
       LEFT JOIN (SELECT customer_id, MIN(closed_at) AS first_won FROM deals WHERE status = 'won' GROUP BY customer_id) d
         ON d.customer_id = c.customer_id
       LEFT JOIN (SELECT customer_id, MIN(ordered_at) AS first_order FROM orders GROUP BY customer_id) o
