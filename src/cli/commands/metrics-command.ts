@@ -1,5 +1,6 @@
 import { listMetrics } from "../../core/metrics/registry.js";
-import { lookupMessage, metricName, t, unitName } from "../../messages/index.js";
+import { type Lang, lookupMessage, metricName, t, unitName } from "../../messages/index.js";
+import { PREDICTIONS, type PredictionInfo } from "../../predict/prediction-catalog.js";
 import type { CliContext } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
 import { entityList } from "../entity-label.js";
@@ -13,11 +14,21 @@ const KEYS = ["id", "name", "unit", "requires", "formula"] as const;
  * table; formulas are long, so in a text table each follows its metric on
  * an indented line. Machine formats carry ids and the formula as defined.
  * A formula shows in the reader's language when the catalog has
- * `cli.formula.<id>`, else as the definition writes it.
+ * `cli.formula.<id>`, else as the definition writes it. The figures of a
+ * fitted model (`predicted_clv`, src/predict/prediction-catalog.ts) follow,
+ * their formula the model and the command that prints them.
  */
 export function runMetricsCommand(ctx: CliContext, format: OutputFormat = "table"): ExitCode {
   const { lang } = ctx;
-  const metrics = listMetrics();
+  const metrics = [
+    ...listMetrics(),
+    ...PREDICTIONS.map((p) => ({
+      id: p.id,
+      unit: p.unit,
+      requires: ["orders"] as const,
+      formula: predictionFormula(p, "en"),
+    })),
+  ];
   const out = (line: string) => writeLine(ctx.io.stdout, line);
   if (isMachineFormat(format)) {
     const records = metrics.map((m) => ({
@@ -30,8 +41,11 @@ export function runMetricsCommand(ctx: CliContext, format: OutputFormat = "table
     for (const line of machineLines(KEYS, records, format)) out(line);
     return EXIT.ok;
   }
-  const formulaOf = (id: string, formula: string | undefined) =>
-    formula ? (lookupMessage(lang, `cli.formula.${id}`) ?? formula) : "";
+  const formulaOf = (id: string, formula: string | undefined) => {
+    const prediction = PREDICTIONS.find((p) => p.id === id);
+    if (prediction) return predictionFormula(prediction, lang);
+    return formula ? (lookupMessage(lang, `cli.formula.${id}`) ?? formula) : "";
+  };
   const rows = metrics.map((m) => [
     m.id,
     metricName(lang, m.id),
@@ -59,4 +73,9 @@ export function runMetricsCommand(ctx: CliContext, format: OutputFormat = "table
     if (m?.formula) out(`    ${t(lang, "metrics.column.formula")}: ${formulaOf(m.id, m.formula)}`);
   });
   return EXIT.ok;
+}
+
+/** A model's figure has no SQL formula: its description and the command that prints it. */
+function predictionFormula(prediction: PredictionInfo, lang: Lang): string {
+  return `${lookupMessage(lang, prediction.descriptionKey) ?? prediction.id} (${prediction.list.command})`;
 }
