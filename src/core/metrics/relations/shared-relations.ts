@@ -33,6 +33,13 @@ const MEAN_MONTH_MS = (365.25 / 12) * 86_400_000;
 interface SharedRelation {
   readonly dependsOn: readonly SharedRelationName[];
   select(ctx: MetricContext, input: ReportInput): string;
+  /**
+   * Columns of a lookup index, on engines that index (`dialect.indexesEntities`):
+   * where a metric probes the relation row by row (a correlated EXISTS in a
+   * select list, which PostgreSQL cannot turn into a join), the probe is a
+   * seek instead of a scan of the whole table.
+   */
+  readonly indexOn?: readonly string[];
 }
 
 const RELATIONS: Record<SharedRelationName, SharedRelation> = {
@@ -215,6 +222,8 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
   period_orders: {
     dependsOn: ["periods", "customers"],
     select: (ctx) => periodOrdersSelect(ctx, "p.start_at", "p.end_at"),
+    // active_purchase_rate asks, per period customer, for an order of theirs in the period.
+    indexOn: ["idx", "customer_id"],
   },
   previous_period_orders: {
     dependsOn: ["periods", "customers", "period_orders"],
@@ -310,7 +319,14 @@ export function relationStatements(
   return orderRelations(used).flatMap((name) => {
     const ctx = new MetricContext(dialect, settings, metricParams);
     const select = sharedRelationSelect(name, ctx, input);
-    const statements = dialect.createTempTableAs(dialect.quoteIdentifier(sharedRelationTable(name)), select);
+    const table = dialect.quoteIdentifier(sharedRelationTable(name));
+    const statements = dialect.createTempTableAs(table, select);
+    const index = RELATIONS[name].indexOn;
+    if (index && dialect.indexesEntities) {
+      statements.push(
+        `CREATE INDEX ON ${table} (${index.map((c) => dialect.quoteIdentifier(c)).join(", ")})`,
+      );
+    }
     // The parameters belong to the statement that holds the SELECT.
     return statements.map((sql) => ({ sql, params: sql.includes(select) ? ctx.params.values : [] }));
   });
