@@ -115,7 +115,12 @@ export async function upsertStaged(engine: Engine, entity: EntityName, fast?: Fa
       const keys = keySources.map((s) => `SELECT ${q(onlyKey)} FROM ${s}`).join(" UNION ALL ");
       await engine.execute(`DELETE FROM ${target} WHERE ${q(onlyKey)} IN (${keys})`);
     } else {
-      const match = def.key.map((k) => `s.${q(k)} IS NOT DISTINCT FROM ${target}.${q(k)}`).join(" AND ");
+      // A required column is never NULL: `=` lets PostgreSQL hash the match
+      // (IS NOT DISTINCT FROM compared every stored row with every new one).
+      const required = new Set(def.columns.filter((c) => c.required).map((c) => c.name));
+      const match = def.key
+        .map((k) => `s.${q(k)} ${required.has(k) ? "=" : "IS NOT DISTINCT FROM"} ${target}.${q(k)}`)
+        .join(" AND ");
       for (const source of keySources) {
         await engine.execute(`DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${source} s WHERE ${match})`);
       }

@@ -45,11 +45,9 @@ export interface SqlDialect {
    */
   binaryOrder(expr: string): string;
   /**
-   * Whether tables get indexes: entity tables their primary keys and indexes
-   * on their keys and customer references (migration 5), report relations a
-   * lookup index where a metric probes them row by row (shared-relations.ts,
-   * `indexOn`). PostgreSQL needs them for the re-import replace, merges,
-   * drill-downs and correlated probes; DuckDB scans columns with zone maps and
+   * Whether entity tables get their primary keys and indexes on their keys
+   * and customer references (migration 5). PostgreSQL needs them for the
+   * re-import replace, merges, drill-downs and correlated probes; DuckDB scans columns with zone maps and
    * decorrelates subqueries, and its ART indexes would slow bulk loads and
    * forbid updating an indexed column in place.
    */

@@ -5,6 +5,7 @@ import { migrate } from "../migrate.js";
 import { appendWithDuckDBCopy, openDuckDBCopyLoad } from "./duckdb-append.js";
 import { createDuckDBCsvTable } from "./duckdb-csv.js";
 import { duckdbDialect } from "./duckdb-dialect.js";
+import { readRowObjects } from "./read-rows.js";
 
 /**
  * DuckDB's own memory budget. Its default (80 % of RAM) lets a large import hold
@@ -98,8 +99,7 @@ class DuckDBEngine implements Engine {
   }
 
   async query(query: CompiledQuery): Promise<ResultRow[]> {
-    const reader = await this.connection.runAndReadAll(query.sql, toDuckValues(query.params));
-    return reader.getRowObjectsJson() as ResultRow[];
+    return readRowObjects(await this.connection.runAndReadAll(query.sql, toDuckValues(query.params)));
   }
 
   async execute(sql: string, params: readonly SqlValue[] = []): Promise<void> {

@@ -17,6 +17,7 @@ export const SHARED_RELATION_NAMES = [
   "window_base",
   "window_stats",
   "window_stats_by",
+  "purchase_spans",
   "stage_entries",
   "period_orders",
   "previous_period_orders",

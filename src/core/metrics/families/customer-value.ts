@@ -14,7 +14,6 @@ import {
   customerGroupExpressions,
   drillColumns,
   metricColumns,
-  openEnd,
   type Part,
   periodJoin,
 } from "../fragments/sql-helpers.js";
@@ -310,30 +309,9 @@ const clv = windowMetric({
   drill: clvDrill,
 });
 
-/**
- * Spans of period ends (lo, hi] per customer, over purchases (refund rows
- * are no purchase): kind 0 "bought in W" while a purchase t is the latest
- * before end and inside W, (t, min(next, t + window)]; kind 1 "bought twice
- * in W" while (t, next) is the latest pair and t is inside W,
- * (next, min(next after, t + window)]. A customer's spans of one kind are
- * disjoint, so the spans holding `end` count each customer once, as the
- * buyers of window-stats.ts are counted. Ties are ordered by order_id; a
- * tied pair's span is empty and the next pair takes over.
- */
-function purchaseSpansSql(ctx: MetricContext): string {
-  const reach = ctx.dialect.addSeconds("t", ctx.bind(windowDays(ctx) * DAY_SECONDS));
-  const over = "OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at, o.order_id)";
-  const purchases = `SELECT o.customer_id, o.ordered_at AS t, LEAD(o.ordered_at, 1) ${over} AS n1,
-      LEAD(o.ordered_at, 2) ${over} AS n2
-    FROM orders o WHERE o.customer_id IS NOT NULL AND o.type <> ${ctx.bind("refund")}`;
-  return `SELECT customer_id, 0 AS k, t AS lo, LEAST(${openEnd(ctx, "n1")}, ${reach}) AS hi FROM (${purchases}) b
-    UNION ALL
-    SELECT customer_id, 1 AS k, n1 AS lo, LEAST(${openEnd(ctx, "n2")}, ${reach}) AS hi FROM (${purchases}) b WHERE n1 IS NOT NULL`;
-}
-
 /** The spans holding each period's end, as `ps` (customer_id, k) per period `p`, with customer `c` for a segment. */
 function purchaseSpansFrom(ctx: MetricContext, grouping: Grouping): string {
-  return `FROM (${purchaseSpansSql(ctx)}) ps JOIN ${ctx.rel("periods")} p ON ps.lo < p.end_at AND p.end_at <= ps.hi
+  return `FROM ${ctx.rel("purchase_spans")} ps JOIN ${ctx.rel("periods")} p ON ps.lo < p.end_at AND p.end_at <= ps.hi
     ${customerJoin(ctx, grouping, "ps.customer_id")}`;
 }
 

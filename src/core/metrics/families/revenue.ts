@@ -72,7 +72,7 @@ export function windowDays(window: string): number {
 function insideNewWindow(ctx: MetricContext): string {
   const window = ctx.param("window", ctx.settings.new_revenue_window);
   if (window === "first_order") {
-    return `o.order_id IN (SELECT order_id FROM ${ctx.rel("first_orders")})`;
+    return "o.first_order";
   }
   return `o.ordered_at < ${ctx.dialect.addSeconds("o.acquired_eff", ctx.days(windowDays(window)))}`;
 }
@@ -119,7 +119,7 @@ const COMBINED_ORDERS: CombinedCompiler = {
   compile(ctx, requests) {
     const parts = (id: string) => PARTS.get(id) ?? [];
     const previous = requests.some((r) => parts(r.metric.id).some((p) => p.window === "previous"));
-    const columns = "o.idx, o.order_id, o.customer_id, o.ordered_at, o.amount, o.acquired_eff";
+    const columns = "o.idx, o.order_id, o.customer_id, o.ordered_at, o.amount, o.acquired_eff, o.first_order";
     const orders = previous
       ? `(SELECT ${ctx.bind("current")} AS w, ${columns} FROM ${ctx.rel("period_orders")} o
           UNION ALL SELECT ${ctx.bind("previous")} AS w, ${columns} FROM ${ctx.rel("previous_period_orders")} o)`
@@ -172,12 +172,14 @@ function orderMetric(m: OrderMetric): MetricDefinition {
 /**
  * Net revenue per paying customer (net > 0) in P, ranked: highest first, ties
  * by customer_id. Grouped by a customer dimension, the ranking is within the group.
+ * Without `byId`, ties keep no order: the sum of the top ranks is the same
+ * whichever tied customer takes the last one, and the sort skips comparing text ids.
  */
-function rankedCustomers(ctx: MetricContext, grouping: Grouping): string {
+function rankedCustomers(ctx: MetricContext, grouping: Grouping, byId: boolean): string {
   const groups = customerGroupExpressions(ctx, grouping, "c");
   const groupCols = groups.map((g, i) => `, ${g} AS g${i}`).join("");
   const partition = `x.period_idx${ctx.groupNames(grouping, "x.")}`;
-  return `SELECT x.*, ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY x.revenue DESC, ${ctx.dialect.binaryOrder("x.customer_id")}) AS rank_no,
+  return `SELECT x.*, ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY x.revenue DESC${byId ? `, ${ctx.dialect.binaryOrder("x.customer_id")}` : ""}) AS rank_no,
            COUNT(*) OVER (PARTITION BY ${partition}) AS paying
     FROM (
       SELECT o.idx AS period_idx${groupCols}, o.customer_id, o.revenue
@@ -209,7 +211,7 @@ const concentrationMetric: MetricDefinition = {
       grouping.keys.map((_, i) => `r.g${i}`),
       { numerator: `SUM(CASE WHEN ${inTop(ctx)} THEN r.revenue ELSE 0 END)`, denominator: "SUM(r.revenue)" },
     )}
-      FROM (${rankedCustomers(ctx, grouping)}) r
+      FROM (${rankedCustomers(ctx, grouping, false)}) r
       GROUP BY r.period_idx${ctx.groupNames(grouping, "r.")}`;
   },
   drill(ctx, grouping) {
@@ -226,7 +228,7 @@ const concentrationMetric: MetricDefinition = {
           amount: "r.revenue",
           detail: `'rank ' || CAST(r.rank_no AS VARCHAR) || ' of ' || CAST(r.paying AS VARCHAR) || ' paying customers'`,
         },
-      )} FROM (${rankedCustomers(ctx, grouping)}) r ${where}`;
+      )} FROM (${rankedCustomers(ctx, grouping, true)}) r ${where}`;
     return `${row("numerator", `WHERE ${inTop(ctx)}`)} UNION ALL ${row("denominator", "")}`;
   },
 };

@@ -109,16 +109,30 @@ async function columnTypes(engine: Engine, sql: string): Promise<string[]> {
   return rows.map((r) => `${r.column_name}:${String(r.data_type).toUpperCase()}`);
 }
 
-const PLAIN_PREVIOUS_ORDERS = `
-  SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, o.type, o.amount_base,
-         CASE WHEN o.type = 'refund' THEN -ABS(o.amount_base) ELSE o.amount_base END AS amount, c.acquired_eff
-  FROM rpt_periods p JOIN orders o ON o.ordered_at >= p.prev_start_at AND o.ordered_at < p.prev_end_at
-  LEFT JOIN rpt_customers c ON c.customer_id = o.customer_id`;
-
 const PLAIN_FIRST_ORDERS = `
   SELECT order_id FROM (
     SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY ordered_at, order_id) AS rn FROM orders
   ) f WHERE f.rn = 1`;
+
+const PLAIN_PREVIOUS_ORDERS = `
+  SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, o.type, o.amount_base,
+         CASE WHEN o.type = 'refund' THEN -ABS(o.amount_base) ELSE o.amount_base END AS amount, c.acquired_eff,
+         o.order_id IN (${PLAIN_FIRST_ORDERS}) AS first_order
+  FROM rpt_periods p JOIN orders o ON o.ordered_at >= p.prev_start_at AND o.ordered_at < p.prev_end_at
+  LEFT JOIN rpt_customers c ON c.customer_id = o.customer_id`;
+
+/** Purchases ordered with a tie-break by order_id, every span kept but the empty ones (window 365 days). */
+const PLAIN_PURCHASE_SPANS = `
+  SELECT customer_id, k, lo, hi FROM (
+    SELECT customer_id, 0 AS k, t AS lo, LEAST(COALESCE(n1, TIMESTAMP '9999-12-31 00:00:00'), t + INTERVAL '365 days') AS hi FROM b
+    UNION ALL
+    SELECT customer_id, 1, n1, LEAST(COALESCE(n2, TIMESTAMP '9999-12-31 00:00:00'), t + INTERVAL '365 days') FROM b WHERE n1 IS NOT NULL
+  ) s WHERE lo < hi`;
+const PLAIN_PURCHASES = `
+  SELECT customer_id, ordered_at AS t,
+         LEAD(ordered_at, 1) OVER (PARTITION BY customer_id ORDER BY ordered_at, order_id) AS n1,
+         LEAD(ordered_at, 2) OVER (PARTITION BY customer_id ORDER BY ordered_at, order_id) AS n2
+  FROM orders WHERE customer_id IS NOT NULL AND type <> 'refund'`;
 
 const PLAIN_PERIOD_MRR = `
   SELECT x.idx, x.customer_id, SUM(x.s) AS s, SUM(x.e) AS e,
@@ -150,7 +164,7 @@ describe("shared relations equal their plain definitions", () => {
     [2, "week"],
     [3, "quarter"],
   ] as const) {
-    it(`previous_period_orders, period_mrr, period_customers, first_orders (seed ${seed}, ${grain})`, async () => {
+    it(`previous_period_orders, period_mrr, period_customers, first_orders, purchase_spans (seed ${seed}, ${grain})`, async () => {
       const engine = await tinyDataset(dataset(seed), { inactivity_days: 45 });
       await buildRelations(engine, grain, []);
       for (const [table, plain] of [
@@ -158,6 +172,7 @@ describe("shared relations equal their plain definitions", () => {
         ["rpt_period_mrr", PLAIN_PERIOD_MRR],
         ["rpt_period_customers", PLAIN_PERIOD_CUSTOMERS],
         ["rpt_first_orders", PLAIN_FIRST_ORDERS],
+        ["rpt_purchase_spans", `WITH b AS (${PLAIN_PURCHASES}) ${PLAIN_PURCHASE_SPANS}`],
       ] as const) {
         const ours = await rowsOf(engine, `SELECT * FROM ${table}`);
         expect(ours.length, table).toBeGreaterThan(10);

@@ -14,7 +14,7 @@ import { openEnd, periodJoin } from "../fragments/sql-helpers.js";
 import { customerRfmSelect, RFM_DIMENSIONS } from "./customer-rfm.js";
 import { stageEntriesSql } from "./deal-stage-history.js";
 import { windowStatsBySegmentSelect } from "./window-segments.js";
-import { windowBaseSql, windowOrdersSelect, windowStatsSelect } from "./window-stats.js";
+import { purchaseSpansSelect, windowBaseSql, windowOrdersSelect, windowStatsSelect } from "./window-stats.js";
 
 /**
  * Report-wide relations, materialized once per report as temporary tables.
@@ -33,13 +33,6 @@ const MEAN_MONTH_MS = (365.25 / 12) * 86_400_000;
 interface SharedRelation {
   readonly dependsOn: readonly SharedRelationName[];
   select(ctx: MetricContext, input: ReportInput): string;
-  /**
-   * Columns of a lookup index, on engines that index (`dialect.indexesEntities`):
-   * where a metric probes the relation row by row (a correlated EXISTS in a
-   * select list, which PostgreSQL cannot turn into a join), the probe is a
-   * seek instead of a scan of the whole table.
-   */
-  readonly indexOn?: readonly string[];
 }
 
 const RELATIONS: Record<SharedRelationName, SharedRelation> = {
@@ -219,14 +212,17 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
     // The same per segment of the report's customer dimensions (relations/window-segments.ts).
     select: (ctx, input) => windowStatsBySegmentSelect(ctx, input),
   },
+  purchase_spans: {
+    dependsOn: [],
+    // §3 repeat purchases: each customer's spans of "bought in W" and "bought twice in W" (relations/window-stats.ts).
+    select: (ctx) => purchaseSpansSelect(ctx),
+  },
   period_orders: {
-    dependsOn: ["periods", "customers"],
+    dependsOn: ["periods", "customers", "first_orders"],
     select: (ctx) => periodOrdersSelect(ctx, "p.start_at", "p.end_at"),
-    // active_purchase_rate asks, per period customer, for an order of theirs in the period.
-    indexOn: ["idx", "customer_id"],
   },
   previous_period_orders: {
-    dependsOn: ["periods", "customers", "period_orders"],
+    dependsOn: ["periods", "customers", "first_orders", "period_orders"],
     // The same for P−1 of each period (rates against the period before). P−1
     // is mostly a period of the report too (the one before): its rows are
     // copied from period_orders; only the other P−1 (the first one's) take a range join.
@@ -234,7 +230,7 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
       const p = ctx.rel("periods");
       const sameRange = (q: string) => `${q}.start_at = p.prev_start_at AND ${q}.end_at = p.prev_end_at`;
       return `
-        SELECT p.idx, po.order_id, po.customer_id, po.ordered_at, po.type, po.amount_base, po.amount, po.acquired_eff
+        SELECT p.idx, po.order_id, po.customer_id, po.ordered_at, po.type, po.amount_base, po.amount, po.acquired_eff, po.first_order
         FROM ${p} p
         JOIN (SELECT start_at, end_at, MIN(idx) AS idx FROM ${p} GROUP BY start_at, end_at) q ON ${sameRange("q")}
         JOIN ${ctx.rel("period_orders")} po ON po.idx = q.idx
@@ -268,10 +264,12 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
 
 /**
  * Orders of each period (idx) in [start, end): the order's columns, `amount`
- * (signed, base currency: a refund counts −|amount|) and the customer's
+ * (signed, base currency: a refund counts −|amount|), the customer's
  * `acquired_eff` (on the order row, so a filter on it does not make the
- * planner pair every customer with every period). One range join per report
- * instead of one per metric; `periods` (alias `p`) may be a subset of them.
+ * planner pair every customer with every period) and `first_order`, whether
+ * it is its customer's first (one join here instead of a lookup per metric
+ * and window). One range join per report instead of one per metric;
+ * `periods` (alias `p`) may be a subset of them.
  */
 function periodOrdersSelect(
   ctx: MetricContext,
@@ -280,9 +278,11 @@ function periodOrdersSelect(
   periods = ctx.rel("periods"),
 ): string {
   return `
-    SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, o.type, o.amount_base, ${signedOrderAmount(ctx)} AS amount, c.acquired_eff
+    SELECT p.idx, o.order_id, o.customer_id, o.ordered_at, o.type, o.amount_base, ${signedOrderAmount(ctx)} AS amount, c.acquired_eff,
+           fo.order_id IS NOT NULL AS first_order
     FROM ${periods} p JOIN orders o ON ${start === "p.start_at" ? periodJoin(ctx, "o.ordered_at") : `o.ordered_at >= ${start} AND o.ordered_at < ${end}`}
-    LEFT JOIN ${ctx.rel("customers")} c ON c.customer_id = o.customer_id`;
+    LEFT JOIN ${ctx.rel("customers")} c ON c.customer_id = o.customer_id
+    LEFT JOIN ${ctx.rel("first_orders")} fo ON fo.order_id = o.order_id`;
 }
 
 /** The relations `used` need, dependencies first. */
@@ -321,12 +321,6 @@ export function relationStatements(
     const select = sharedRelationSelect(name, ctx, input);
     const table = dialect.quoteIdentifier(sharedRelationTable(name));
     const statements = dialect.createTempTableAs(table, select);
-    const index = RELATIONS[name].indexOn;
-    if (index && dialect.indexesEntities) {
-      statements.push(
-        `CREATE INDEX ON ${table} (${index.map((c) => dialect.quoteIdentifier(c)).join(", ")})`,
-      );
-    }
     // The parameters belong to the statement that holds the SELECT.
     return statements.map((sql) => ({ sql, params: sql.includes(select) ? ctx.params.values : [] }));
   });

@@ -72,6 +72,31 @@ export function windowOrdersSelect(ctx: MetricContext): string {
     ) x WHERE k = 1`;
 }
 
+/**
+ * The `purchase_spans` relation (repeat_purchase_rate): spans of period ends
+ * (lo, hi] per customer, over purchases (refund rows are no purchase): kind 0
+ * "bought in W" while a purchase t is the latest before end and inside W,
+ * (t, min(next, t + window)]; kind 1 "bought twice in W" while (t, next) is
+ * the latest pair and t is inside W, (next, min(next after, t + window)]. A
+ * customer's spans of one kind are disjoint, so the spans holding `end` count
+ * each customer once, as the buyers above are counted. Tied purchases have
+ * the same instant, so their order changes no span (the sort needs no
+ * tie-break); a tied pair's span is empty and is left out, as are the other
+ * empty ones. One sort of the orders serves both kinds.
+ */
+export function purchaseSpansSelect(ctx: MetricContext): string {
+  const reach = ctx.dialect.addSeconds("t", ctx.bind(windowDays(ctx) * DAY_SECONDS));
+  const over = "OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at)";
+  return `WITH b AS MATERIALIZED (
+      SELECT o.customer_id, o.ordered_at AS t, LEAD(o.ordered_at, 1) ${over} AS n1, LEAD(o.ordered_at, 2) ${over} AS n2
+      FROM orders o WHERE o.customer_id IS NOT NULL AND o.type <> ${ctx.bind("refund")})
+    SELECT customer_id, k, lo, hi FROM (
+      SELECT customer_id, 0 AS k, t AS lo, LEAST(${openEnd(ctx, "n1")}, ${reach}) AS hi FROM b
+      UNION ALL
+      SELECT customer_id, 1 AS k, n1 AS lo, LEAST(${openEnd(ctx, "n2")}, ${reach}) AS hi FROM b WHERE n1 IS NOT NULL
+    ) s WHERE lo < hi`;
+}
+
 /** ` JOIN customers c …` and the segment columns `, c."region" AS g0 …` for `grouping`, or nothing for the total. */
 function segmentOf(ctx: MetricContext, grouping: Grouping | undefined, customerId: string) {
   const keys = grouping?.keys.map((key) => `c.${ctx.q(key)}`) ?? [];
