@@ -129,7 +129,17 @@ describe.each(TEST_ENGINES)("the metrics peers have agree with the golden MRR on
       .map((o) => ({ customer: String(o.customer_id), ms: Date.parse(`${String(o.t).replace(" ", "T")}Z`) }));
     expect(purchases.length).toBeGreaterThan(1000);
     expect(purchases.every((p) => Number.isFinite(p.ms))).toBe(true);
-    const result = await runReport(engine, { metrics: ["repeat_purchase_rate"], grain: "month" });
+    const regions = new Map(
+      (await engine.query({ sql: "SELECT customer_id, region FROM customers", params: [] })).map((c) => [
+        String(c.customer_id),
+        c.region === null ? null : String(c.region),
+      ]),
+    );
+    const result = await runReport(engine, {
+      metrics: ["repeat_purchase_rate"],
+      grain: "month",
+      by: ["region"],
+    });
     const window = 365 * 86_400_000;
     let checked = 0;
     for (const period of result.periods) {
@@ -141,6 +151,24 @@ describe.each(TEST_ENGINES)("the metrics peers have agree with the golden MRR on
       const ours = result.values.find((v) => v.period === period.label && v.segment === null);
       expect(ours, period.label).toMatchObject({ numerator: repeat, denominator: inW.size });
       if (repeat > 0) checked += 1;
+      // Each region counts its own customers; a region without a buyer has no value.
+      const byRegion = new Map<string | null, { repeat: number; buyers: number }>();
+      for (const [customer, n] of inW) {
+        const region = regions.get(customer) ?? null;
+        const counts = byRegion.get(region) ?? { repeat: 0, buyers: 0 };
+        byRegion.set(region, { repeat: counts.repeat + (n >= 2 ? 1 : 0), buyers: counts.buyers + 1 });
+      }
+      const segments = result.values.filter((v) => v.period === period.label && v.segment !== null);
+      expect(segments.map((v) => v.segment?.region ?? null).sort(), period.label).toEqual(
+        [...byRegion.keys()].sort(),
+      );
+      for (const v of segments) {
+        const expected = byRegion.get(v.segment?.region ?? null);
+        expect(v, `${period.label} ${v.segment?.region}`).toMatchObject({
+          numerator: expected?.repeat,
+          denominator: expected?.buyers,
+        });
+      }
     }
     expect(checked).toBeGreaterThan(result.periods.length / 2);
   }, 120_000);

@@ -10,7 +10,6 @@ import {
 } from "../fragments/acquisition-spend.js";
 import { customerJoin, signedOrderAmount } from "../fragments/money-rows.js";
 import {
-  countIf,
   customerGroupExpressions,
   drillColumns,
   metricColumns,
@@ -325,6 +324,47 @@ const purchaserRows =
       detail: ctx.bind(kind === 1 ? "bought again in the window" : "bought in the window"),
     })} ${purchaseSpansFrom(ctx, grouping)} WHERE ps.k = ${kind}`;
 
+/**
+ * Customers whose spans of each kind hold each period's end, counted without
+ * pairing every span with every period (a nested loop on PostgreSQL): a span
+ * (lo, hi] holds end ⇔ lo < end ≤ hi, so the holders at end are #{lo < end}
+ * − #{hi < end} (hi < end implies lo < end). A bound x is below the end of
+ * every period from the first one ending after it, its step: the period k
+ * with end(k−1) ≤ x < end(k) (the first period's step starts at −∞; past the
+ * last end, none). A running sum of the steps over the periods counts the
+ * holders; a period and segment without a buyer has no row, as a group of
+ * holders would not.
+ */
+function repeatPurchaseCounts(ctx: MetricContext, grouping: Grouping): string {
+  const groups = customerGroupExpressions(ctx, grouping, "c");
+  const keys = grouping.keys.map((_, i) => `g${i}`);
+  const list = (prefix: string) => keys.map((k) => `, ${prefix}${k}`).join("");
+  const spans = ctx.rel("purchase_spans");
+  const steps = `SELECT b.idx${groups.map((g, i) => `, ${g} AS g${i}`).join("")},
+      SUM(CASE WHEN x.k = 1 THEN x.d ELSE 0 END) AS repeat_steps, SUM(CASE WHEN x.k = 0 THEN x.d ELSE 0 END) AS buyer_steps
+    FROM (SELECT customer_id, k, lo AS at, 1 AS d FROM ${spans} UNION ALL SELECT customer_id, k, hi, -1 FROM ${spans}) x
+    JOIN (SELECT idx, LAG(end_at) OVER (ORDER BY idx) AS after_at, end_at FROM ${ctx.rel("periods")}) b
+      ON (b.after_at IS NULL OR x.at >= b.after_at) AND x.at < b.end_at
+    ${customerJoin(ctx, grouping, "x.customer_id")}
+    GROUP BY b.idx${groups.map((g) => `, ${g}`).join("")}`;
+  const grid = `SELECT p.idx${list("d.")} FROM ${ctx.rel("periods")} p${keys.length > 0 ? ` CROSS JOIN (SELECT DISTINCT ${keys.join(", ")} FROM steps) d` : ""}`;
+  const running = (column: string) =>
+    `CAST(SUM(COALESCE(s.${column}, 0)) OVER (${keys.length > 0 ? `PARTITION BY ${keys.map((k) => `grid.${k}`).join(", ")} ` : ""}ORDER BY grid.idx ROWS UNBOUNDED PRECEDING) AS BIGINT)`;
+  const on = keys.map((k) => ` AND s.${k} IS NOT DISTINCT FROM grid.${k}`).join("");
+  return `WITH steps AS (${steps}),
+    grid AS (${grid}),
+    counts AS (SELECT grid.idx${list("grid.")}, ${running("repeat_steps")} AS repeat_buyers, ${running("buyer_steps")} AS buyers
+      FROM grid LEFT JOIN steps s ON s.idx = grid.idx${on})
+    SELECT ${metricColumns(
+      ctx,
+      "repeat_purchase_rate",
+      "r.idx",
+      grouping,
+      keys.map((k) => `r.${k}`),
+      { numerator: "r.repeat_buyers", denominator: "r.buyers" },
+    )} FROM counts r WHERE r.buyers > 0`;
+}
+
 const repeatPurchaseRate: MetricDefinition = {
   id: "repeat_purchase_rate",
   family: "value",
@@ -336,21 +376,7 @@ const repeatPurchaseRate: MetricDefinition = {
   requires: ["orders"],
   params: [WINDOW],
   customerDimensions: "all",
-  compile: (ctx, grouping) =>
-    `SELECT ${metricColumns(
-      ctx,
-      "repeat_purchase_rate",
-      "p.idx",
-      grouping,
-      customerGroupExpressions(ctx, grouping, "c"),
-      {
-        numerator: countIf("ps.k = 1"),
-        denominator: countIf("ps.k = 0"),
-      },
-    )} ${purchaseSpansFrom(ctx, grouping)}
-    GROUP BY p.idx${customerGroupExpressions(ctx, grouping, "c")
-      .map((g) => `, ${g}`)
-      .join("")}`,
+  compile: repeatPurchaseCounts,
   drill: drillFrom([
     ["numerator", purchaserRows(1)],
     ["denominator", purchaserRows(0)],
