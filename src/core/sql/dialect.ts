@@ -38,6 +38,8 @@ export interface SqlDialect {
    * range conditions alone (DuckDB joins ranges well).
    */
   periodIndex?(instant: string, periods: string): string;
+  /** Like `periodIndex`: the 0-based idx of the first row of `periods` whose end_at is after `instant` (the row count past the last end). */
+  firstPeriodEndingAfter?(instant: string, periods: string): string;
   /**
    * Text `expr` as an ORDER BY key that sorts by code point, as DuckDB does,
    * whatever collation the database was created with: ids tie-break the same

@@ -44,6 +44,9 @@ export const postgresDialect: SqlDialect = {
   // The period starts as one array, computed once per statement (an InitPlan).
   periodIndex: (instant, periods) =>
     `(width_bucket(${instant}, (SELECT array_agg(start_at ORDER BY idx) FROM ${periods})) - 1)`,
+  // How many periods end at or before `instant`: the idx of the first one ending after it.
+  firstPeriodEndingAfter: (instant, periods) =>
+    `width_bucket(${instant}, (SELECT array_agg(end_at ORDER BY idx) FROM ${periods}))`,
   binaryOrder: (expr) => `(${expr}) COLLATE "C"`,
   indexesEntities: true,
 };
