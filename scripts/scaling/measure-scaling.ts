@@ -10,6 +10,7 @@
  *
  *   CRM_KPI_TEST_PG=… CRM_KPI_TEST_CITUS=… CRM_KPI_TEST_CITUS_WORKERS=… \
  *     npx tsx scripts/scaling/measure-scaling.ts --scales 1,10
+ *   npx tsx scripts/scaling/measure-scaling.ts --scales 100 --engines "DuckDB,Citus stand-in"   # some engines only
  *   npx tsx scripts/scaling/measure-scaling.ts --tables    # only print the tables of results.json
  *
  * (`. .ci/start-postgres.sh; . .ci/start-citus-standin.sh` sets the three.)
@@ -201,18 +202,23 @@ if (process.argv.includes("--tables")) {
 } else {
   const at = process.argv.indexOf("--scales");
   const scales = (at > 0 ? (process.argv[at + 1] ?? "1") : "1,10").split(",").map(Number);
+  // --engines DuckDB,"Citus stand-in": only those (DuckDB first, as the others are compared with it).
+  const only = process.argv.indexOf("--engines");
+  const engines = only > 0 ? (process.argv[only + 1] ?? "").split(",") : undefined;
   const results: Measurement[] = [];
   for (const scale of scales) {
     const dir = await ensureData(scale);
     let reference: MetricValue[] | undefined;
-    for (const target of targets()) {
+    for (const target of targets().filter((t) => !engines || engines.includes(t.engine))) {
       const { measurement, values } = await measure(target, scale, dir, reference);
       reference ??= values;
       results.push(measurement);
     }
   }
-  const all = [...earlier.filter((m) => !scales.includes(m.scale)), ...results].sort(
-    (a, b) => a.scale - b.scale,
+  const measured = (m: Measurement) => results.some((r) => r.scale === m.scale && r.engine === m.engine);
+  const order = (m: Measurement) => targets().findIndex((t) => t.engine === m.engine);
+  const all = [...earlier.filter((m) => !measured(m)), ...results].sort(
+    (a, b) => a.scale - b.scale || order(a) - order(b),
   );
   await writeFile(resultsFile, `${JSON.stringify(all, null, 2)}\n`);
   console.log(tables(all));

@@ -249,11 +249,20 @@ const RELATIONS: Record<SharedRelationName, SharedRelation> = {
     // Each customer's first order by (ordered_at, order_id), any type (new revenue, window first_order);
     // orders without a customer count as one customer, as a window partition would.
     // Two hash aggregations instead of sorting every order (ordered_at and order_id are required).
-    select: (ctx) => `
-      SELECT MIN(${ctx.dialect.binaryOrder("o.order_id")}) AS order_id
+    // The customer matches by `=` (a join on the distribution column that Citus and partitionwise
+    // plans push down; IS NOT DISTINCT FROM is none), the orders without one in a branch of their own.
+    select: (ctx) => {
+      const first = ctx.dialect.binaryOrder("o.order_id");
+      return `
+      SELECT MIN(${first}) AS order_id
       FROM orders o JOIN (SELECT customer_id, MIN(ordered_at) AS first_at FROM orders GROUP BY customer_id) f
-        ON f.customer_id IS NOT DISTINCT FROM o.customer_id AND o.ordered_at = f.first_at
-      GROUP BY o.customer_id`,
+        ON f.customer_id = o.customer_id AND o.ordered_at = f.first_at
+      GROUP BY o.customer_id
+      UNION ALL
+      SELECT MIN(${first}) FROM orders o
+      WHERE o.customer_id IS NULL AND o.ordered_at = (SELECT MIN(ordered_at) FROM orders WHERE customer_id IS NULL)
+      GROUP BY o.customer_id`;
+    },
   },
   stage_entries: {
     dependsOn: [],
