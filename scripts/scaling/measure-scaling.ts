@@ -216,7 +216,8 @@ if (process.argv.includes("--tables")) {
     }
   }
   const measured = (m: Measurement) => results.some((r) => r.scale === m.scale && r.engine === m.engine);
-  const order = (m: Measurement) => targets().findIndex((t) => t.engine === m.engine);
+  const engineOrder = targets().map((t) => t.engine);
+  const order = (m: Measurement) => engineOrder.indexOf(m.engine);
   const all = [...earlier.filter((m) => !measured(m)), ...results].sort(
     (a, b) => a.scale - b.scale || order(a) - order(b),
   );

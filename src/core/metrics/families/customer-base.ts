@@ -113,7 +113,7 @@ type TermMetric = Omit<
 
 function termMetric(m: TermMetric): MetricDefinition {
   const { terms, withOrders, ...rest } = m;
-  const combined = withOrders ? COMBINED_ORDER_TERMS : COMBINED_TERMS;
+  const [combined, from] = withOrders ? [COMBINED_ORDER_TERMS, FROM_WITH_ORDERS] : [COMBINED_TERMS, FROM];
   TERMS.set(m.id, terms);
   const metric: MetricDefinition = {
     family: "customers",
@@ -122,7 +122,7 @@ function termMetric(m: TermMetric): MetricDefinition {
     ...rest,
     combined,
     compile: (ctx, grouping) => compileOneRequest(combined, ctx, { metric, grouping }),
-    drill: drillTerms(terms, withOrders ? FROM_WITH_ORDERS : FROM),
+    drill: drillTerms(terms, from),
   };
   return metric;
 }

@@ -348,18 +348,19 @@ function repeatPurchasePairs(ctx: MetricContext, grouping: Grouping): string {
  * holders; a period and segment without a buyer has no row, as a group of
  * holders would not.
  */
-function repeatPurchaseSteps(ctx: MetricContext, grouping: Grouping, stepIndex: string): string {
+function repeatPurchaseSteps(ctx: MetricContext, grouping: Grouping): string {
   const groups = customerGroupExpressions(ctx, grouping, "c");
   const keys = grouping.keys.map((_, i) => `g${i}`);
   const list = (prefix: string) => keys.map((k) => `, ${prefix}${k}`).join("");
   const spans = ctx.rel("purchase_spans");
   const periods = ctx.rel("periods");
+  const stepIndex = ctx.dialect.firstPeriodEndingAfter?.("x.at", periods);
   const steps = `SELECT b.idx${groups.map((g, i) => `, ${g} AS g${i}`).join("")},
       SUM(CASE WHEN x.k = 1 THEN x.d ELSE 0 END) AS repeat_steps, SUM(CASE WHEN x.k = 0 THEN x.d ELSE 0 END) AS buyer_steps
     FROM (SELECT customer_id, k, lo AS at, 1 AS d FROM ${spans} UNION ALL SELECT customer_id, k, hi, -1 FROM ${spans}) x
     JOIN (SELECT idx, COALESCE(LAG(end_at) OVER (ORDER BY idx), ${ctx.dialect.timestampParam(ctx.bind("0001-01-01 00:00:00"))}) AS after_at, end_at
           FROM ${periods}) b
-      ON b.idx = ${stepIndex} AND x.at >= b.after_at AND x.at < b.end_at
+      ON ${stepIndex ? `b.idx = ${stepIndex} AND ` : ""}x.at >= b.after_at AND x.at < b.end_at
     ${customerJoin(ctx, grouping, "x.customer_id")}
     GROUP BY b.idx${groups.map((g) => `, ${g}`).join("")}`;
   const grid = `SELECT p.idx${list("d.")} FROM ${periods} p${keys.length > 0 ? ` CROSS JOIN (SELECT DISTINCT ${keys.join(", ")} FROM steps) d` : ""}`;
@@ -391,10 +392,10 @@ const repeatPurchaseRate: MetricDefinition = {
   requires: ["orders"],
   params: [WINDOW],
   customerDimensions: "all",
-  compile(ctx, grouping) {
-    const stepIndex = ctx.dialect.firstPeriodEndingAfter?.("x.at", ctx.rel("periods"));
-    return stepIndex ? repeatPurchaseSteps(ctx, grouping, stepIndex) : repeatPurchasePairs(ctx, grouping);
-  },
+  compile: (ctx, grouping) =>
+    ctx.dialect.firstPeriodEndingAfter
+      ? repeatPurchaseSteps(ctx, grouping)
+      : repeatPurchasePairs(ctx, grouping),
   drill: drillFrom([
     ["numerator", purchaserRows(1)],
     ["denominator", purchaserRows(0)],
