@@ -7,7 +7,11 @@
  */
 import { copyFile, rm, writeFile } from "node:fs/promises";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { duckdbInstanceSettings, openDuckDB } from "../src/engines/duckdb/duckdb-engine.js";
+import {
+  DUCKDB_CONNECTION_SETUP,
+  duckdbInstanceSettings,
+  openDuckDB,
+} from "../src/engines/duckdb/duckdb-engine.js";
 import { importDataset } from "../src/import/import-dataset.js";
 import { entityRowCounts } from "../src/report/data-range.js";
 import { type ReportRequest, runReport } from "../src/report/run-report.js";
@@ -125,12 +129,14 @@ export async function literalPhase(
   }
 }
 
-/** Same memory budget as crm-kpi's engine (duckdb-engine.ts), in a fresh file without crm-kpi's schema. */
+/** Same memory budget and connection settings as crm-kpi's engine (duckdb-engine.ts), in a fresh file without crm-kpi's schema. */
 export async function importBaselinePhase(dataDir: string, dbFile: string): Promise<ImportBaselinePhase> {
   await rm(dbFile, { force: true });
   await rm(`${dbFile}.wal`, { force: true });
   const instance = await DuckDBInstance.create(dbFile, duckdbInstanceSettings());
   const connection = await instance.connect();
+  // The same storage (text without FSST) as crm-kpi's import writes, so the ratio compares like with like.
+  for (const statement of DUCKDB_CONNECTION_SETUP) await connection.run(statement);
   try {
     const t0 = performance.now();
     let rows = 0;

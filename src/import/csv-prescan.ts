@@ -114,11 +114,17 @@ class LayoutScanner {
   private readonly shifts: { index: number; extra: number }[] = [];
   private readonly trims: number[] = [];
 
-  constructor(private readonly sep: number) {}
+  /** 1 for the bytes that end an unquoted cell's run: the separator, LF, CR, a quote, NUL. */
+  private readonly stops = new Uint8Array(256);
+
+  constructor(private readonly sep: number) {
+    for (const b of [sep, LF, CR, QUOTE, 0]) this.stops[b] = 1;
+  }
 
   /** Scans `chunk[from, to)`; false when the file needs the general reader. */
   scan(chunk: Buffer, from: number, to: number): boolean {
     const sep = this.sep;
+    const stops = this.stops;
     let inQuotes = this.inQuotes;
     let afterQuote = this.afterQuote;
     let cellStart = this.cellStart;
@@ -207,11 +213,7 @@ class LayoutScanner {
           if (cellLength === 0 && mayStartWithSpace(c)) recordTrims = true;
           // The rest of an unquoted cell in one go (it ends in this piece: pieces end at a line feed).
           let j = i + 1;
-          while (j < to) {
-            const d = chunk[j] as number;
-            if (d === sep || d === LF || d === CR || d === QUOTE || d === 0) break;
-            j++;
-          }
+          while (j < to && stops[chunk[j] as number] === 0) j++;
           const length = j - i;
           b1 = chunk[j - 1] as number;
           b2 = length >= 2 ? (chunk[j - 2] as number) : 0;

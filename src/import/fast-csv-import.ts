@@ -163,11 +163,16 @@ export class FastCsvStager {
     this.tables.push(table);
     // Digits of the decimal columns (for exact casts), over rows whose cells have valid shapes.
     const decimals = def.columns.filter((c) => c.kind === "money" || c.kind === "decimal");
+    // Unflagged cells have the canonical shape `-?digits(.digits)?` in ASCII: positions count digits
+    // (three times faster than splitting the text).
     const parts = decimals.flatMap((c) => {
       const v = q(c.name);
+      const point = `instr(${v}, '.')`;
+      const intDigits = `CASE WHEN ${point} = 0 THEN strlen(${v}) ELSE ${point} - 1 END - CAST(starts_with(${v}, '-') AS INTEGER)`;
+      const fracDigits = `CASE WHEN ${point} = 0 THEN 0 ELSE strlen(${v}) - ${point} END`;
       return [
-        `max(strlen(split_part(ltrim(${v}, '-'), '.', 1))) FILTER (WHERE NOT "_flag") AS ${q(`i_${c.name}`)}`,
-        `max(strlen(split_part(${v}, '.', 2))) FILTER (WHERE NOT "_flag") AS ${q(`f_${c.name}`)}`,
+        `max(${intDigits}) FILTER (WHERE NOT "_flag") AS ${q(`i_${c.name}`)}`,
+        `max(${fracDigits}) FILTER (WHERE NOT "_flag") AS ${q(`f_${c.name}`)}`,
       ];
     });
     const [counts] = await this.context.engine.query({

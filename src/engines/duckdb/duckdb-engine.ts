@@ -73,11 +73,23 @@ function threadsSetting(): { threads?: string } {
   return threads && /^[1-9][0-9]*$/.test(threads) ? { threads } : {};
 }
 
+/**
+ * Settings every crm-kpi DuckDB connection runs first. Reports join big
+ * tables (orders, stage entries) to a few dozen periods by range: a nested
+ * loop over ≤ 64 periods beats the default piecewise merge join, which sorts
+ * the big side. Text is stored without FSST (dictionary compression still
+ * applies): FSST's analysis and compression were a tenth of a scale-100
+ * import, for a file a quarter smaller and reports no faster
+ * (docs/database.md). DuckDB ignores this one as an instance option.
+ */
+export const DUCKDB_CONNECTION_SETUP: readonly string[] = [
+  "SET nested_loop_join_threshold = 64",
+  "SET disabled_compression_methods = 'fsst'",
+];
+
 async function openConnection(instance: DuckDBInstance): Promise<DuckDBConnection> {
   const connection = await DuckDBConnection.create(instance);
-  // Reports join big tables (orders, stage entries) to a few dozen periods by range: a
-  // nested loop over ≤ 64 periods beats the default piecewise merge join, which sorts the big side.
-  await connection.run("SET nested_loop_join_threshold = 64");
+  for (const statement of DUCKDB_CONNECTION_SETUP) await connection.run(statement);
   return connection;
 }
 
