@@ -226,7 +226,7 @@ export async function writeResults(
     "",
     `Data: \`generateDataset(dir, { scale, seed: ${seed} })\`. Every phase below runs in a child process of its own, ` +
       "so each peak RSS (`process.resourceUsage().maxRSS`) is that phase's alone; each DuckDB session has crm-kpi's " +
-      "memory budget and settings (600 MB unless `CRM_KPI_DUCKDB_MEMORY`; `duckdbInstanceSettings`, " +
+      "memory budget and settings (500 MB unless `CRM_KPI_DUCKDB_MEMORY`; `duckdbInstanceSettings`, " +
       "`DUCKDB_CONNECTION_SETUP`: text stored without FSST, in crm-kpi's tables and the baseline's alike).",
     "",
     "- **import**: `importDataset(engine, dir)` into a fresh database file.",

@@ -11,11 +11,12 @@ import { readRowObjects } from "./read-rows.js";
  * DuckDB's own memory budget. Its default (80 % of RAM) lets a large import hold
  * gigabytes of buffers; with a budget it spills to disk instead. Override with
  * CRM_KPI_DUCKDB_MEMORY (e.g. `4GB`). The process needs more than the budget
- * (allocations outside DuckDB's buffer pool, Node itself): 600 MB keeps a
- * scale-100 import and report under 1 GB of resident memory (bench/RESULTS.md;
- * 750 MB left the report at 1.08 GB).
+ * (allocations outside DuckDB's buffer pool, Node itself): 500 MB keeps a
+ * scale-100 import and report under 1 GB of resident memory at the same speed
+ * (600 MB left the report at 0.9–1.09 GB, 750 MB at 1.08 GB; bench/RESULTS.md),
+ * and a scale-500 report still finishes (79 s, 1.13 GB).
  */
-const DEFAULT_MEMORY_LIMIT = "600MB";
+const DEFAULT_MEMORY_LIMIT = "500MB";
 
 /**
  * Settings every crm-kpi DuckDB instance opens with (the bench's baselines use

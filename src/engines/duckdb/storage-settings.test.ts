@@ -13,6 +13,20 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "crm-kpi-storage-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("DuckDB storage settings", () => {
+  it("gives each session crm-kpi's memory budget (500 MB unless CRM_KPI_DUCKDB_MEMORY)", async () => {
+    const engine = await openDuckDB(":memory:");
+    try {
+      const [row] = await engine.query({ sql: "SELECT current_setting('memory_limit') AS v", params: [] });
+      const [, amount, unit] = /^([0-9.]+) (MiB|GiB)$/.exec(String(row?.v)) ?? [];
+      const bytes = Number(amount) * (unit === "GiB" ? 2 ** 30 : 2 ** 20);
+      const expected = process.env.CRM_KPI_DUCKDB_MEMORY ? null : 500e6;
+      if (expected !== null) expect(Math.abs(bytes - expected)).toBeLessThan(1e6);
+      else expect(bytes).toBeGreaterThan(0);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it("stores text without FSST (DuckDB's own defaults would use it for the same rows)", async () => {
     const engine = await openDuckDB(path.join(tmp, "crm.duckdb"));
     try {
