@@ -50,6 +50,8 @@ export interface LiteralPhase {
   readonly values: number;
   readonly slowest: { metric: string; by: string; ms: number }[];
   readonly peakRssMB: number;
+  /** The memory budget the literal SQL ran with when it was not crm-kpi's default (see runLiteral in run-bench.ts). */
+  readonly memoryLimit?: string;
 }
 
 export interface ImportBaselinePhase {
@@ -118,6 +120,7 @@ export async function literalPhase(
     if (valuesFile) await writeFile(valuesFile, JSON.stringify(run.values));
     return {
       mode,
+      ...(process.env.CRM_KPI_DUCKDB_MEMORY ? { memoryLimit: process.env.CRM_KPI_DUCKDB_MEMORY } : {}),
       seconds: run.seconds,
       statements: run.statements,
       values: run.values.length,

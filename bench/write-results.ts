@@ -271,7 +271,7 @@ export async function writeResults(
   for (const r of results) {
     lines.push(
       `| ${r.scale} | ${r.report.periods} | ${fmt(r.report.values)} | ${fmt(r.report.seconds, 3)} | ${fmt(r.report.peakRssMB)} ` +
-        `| ${fmt(r.literal.seconds, 2)} (${r.literal.statements}) | ${fmt(r.literal.peakRssMB)} | ${fmt(r.report.seconds / r.literal.seconds, 2)} |`,
+        `| ${fmt(r.literal.seconds, 2)} (${r.literal.statements}${r.literal.memoryLimit ? `; ${r.literal.memoryLimit} budget` : ""}) | ${fmt(r.literal.peakRssMB)} | ${fmt(r.report.seconds / r.literal.seconds, 2)} |`,
     );
   }
   lines.push(
@@ -435,7 +435,8 @@ function targetRows(
     "scale 500 imports and reports",
     s500
       ? `import ${fmt(s500.imported.rows)} rows in ${fmt(s500.imported.seconds, 1)} s (peak ${fmt(s500.imported.peakRssMB)} MB), ` +
-          `report ${fmt(s500.report.seconds, 1)} s (peak ${fmt(s500.report.peakRssMB)} MB), literal SQL ${fmt(s500.literal.seconds, 1)} s`
+          `report ${fmt(s500.report.seconds, 1)} s (peak ${fmt(s500.report.peakRssMB)} MB), literal SQL ${fmt(s500.literal.seconds, 1)} s` +
+          `${s500.literal.memoryLimit ? ` (with a ${s500.literal.memoryLimit} budget: it ran out of crm-kpi's)` : ""}`
       : "not run (`npm run bench -- --scale 500`)",
     "–",
     s500 ? true : undefined,

@@ -333,6 +333,47 @@ describe.runIf(server !== undefined)("PostgreSQL server: imports beside readers 
     }
   }, 60_000);
 
+  it("a lost commit listener connects again: commits after it still reach the watcher", async () => {
+    const { url, name } = await freshDatabase();
+    const engine = await openPostgres(url);
+    const writer = await engine.openSession();
+    let notices = 0;
+    const unwatch = await engine.watchCommits?.(() => {
+      notices++;
+    });
+    /** Backends of database `name` listening for commits. */
+    const listeners = async () =>
+      (
+        await admin.query({
+          sql: "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LISTEN %'",
+          params: [name],
+        })
+      ).map((r) => Number(r.pid));
+    try {
+      expect(unwatch).toBeDefined();
+      await until(async () => (await listeners()).length === 1);
+      const [first] = await listeners();
+      await writer.transaction(async () => writer.execute("SELECT 1"));
+      await until(() => notices === 1);
+      await admin.execute(`SELECT pg_terminate_backend(${first})`);
+      // A new listener, then one notice for whatever was committed while none listened.
+      await until(async () => {
+        const pids = await listeners();
+        return pids.length === 1 && pids[0] !== first;
+      });
+      await until(() => notices === 2);
+      await writer.transaction(async () => writer.execute("SELECT 1"));
+      await until(() => notices === 3);
+      await unwatch?.();
+      await until(async () => (await listeners()).length === 0);
+      await writer.transaction(async () => writer.execute("SELECT 1"));
+      expect(notices).toBe(3);
+    } finally {
+      await writer.close();
+      await engine.close();
+    }
+  }, 60_000);
+
   it("a dropped connection fails the next statement instead of ending the process", async () => {
     const { url } = await freshDatabase();
     const engine = await openPostgres(url);

@@ -43,18 +43,74 @@ export async function connectPg(url: string): Promise<PostgresConnection> {
       });
     },
     connectAgain: () => connectPg(url),
-    async listen(channel, onNotify) {
-      const listener = new pg.Client({ connectionString: url });
-      listener.on("error", () => {
-        // A lost listener only means no more notices; the statements of the sessions report their own failures.
-      });
-      listener.on("notification", (message) => {
-        if (message.channel === channel) onNotify();
-      });
-      await listener.connect();
-      await listener.query(`LISTEN ${channel}`);
-      return () => listener.end();
-    },
+    listen: (channel, onNotify) => listenAlways(url, channel, onNotify),
     close: () => client.end(),
+  };
+}
+
+/** First wait before connecting a lost listener again; it doubles up to the second. */
+const LISTEN_RETRY_MS = 100;
+const LISTEN_RETRY_MAX_MS = 30_000;
+
+/**
+ * LISTENs on `channel` on a connection of its own, and keeps listening: a
+ * lost connection (server restart, idle timeout, a terminated backend) is
+ * opened again, waiting longer after each failure. Notices sent while it was
+ * away are lost, so one `onNotify` follows each reconnection (a server then
+ * drops what it cached). The first connection's failure is thrown.
+ */
+async function listenAlways(
+  url: string,
+  channel: string,
+  onNotify: () => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let wait = LISTEN_RETRY_MS;
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    current = client;
+    client.on("notification", (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    client.on("error", () => lost(client));
+    client.on("end", () => lost(client));
+    await client.connect();
+    await client.query(`LISTEN ${channel}`);
+  };
+  const lost = (client: pg.Client): void => {
+    if (stopped || client !== current || retry) return;
+    current = undefined;
+    client.end().catch(() => undefined);
+    retry = setTimeout(() => void reconnect(), wait);
+    retry.unref();
+    wait = Math.min(wait * 2, LISTEN_RETRY_MAX_MS);
+  };
+  const reconnect = async (): Promise<void> => {
+    retry = undefined;
+    if (stopped) return;
+    const attempt = connect();
+    const client = current as pg.Client;
+    try {
+      await attempt;
+      wait = LISTEN_RETRY_MS;
+      if (!stopped) onNotify();
+    } catch {
+      lost(client);
+    }
+  };
+  try {
+    await connect();
+  } catch (error) {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await current?.end().catch(() => undefined);
+    throw error;
+  }
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await current?.end().catch(() => undefined);
   };
 }

@@ -22,7 +22,10 @@ export interface PostgresConnection {
    * transactions and statements then wait for another session's to end.
    */
   readonly turns?: TakeTurns;
-  /** Calls `onNotify` for each NOTIFY on `channel`, on a connection of its own; resolves to the unlisten. */
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel`, on a connection of its own that is opened
+   * again when lost (then once more, for the notices missed); resolves to the unlisten.
+   */
   listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 }
 
