@@ -3,11 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type TinyRow, tinyDataset } from "../../test/support/tiny-dataset.js";
+import type { Engine } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
 import { DEFAULT_SETTINGS } from "../core/model/settings.js";
 import { addGoal, GoalRejectedError } from "./add-goal.js";
 import { defineGoal, type GoalInput } from "./define-goal.js";
-import { evaluateGoal } from "./evaluate-goal.js";
+import { evaluateGoal, evaluateGoals } from "./evaluate-goal.js";
 import { calendarDateText } from "./goal-dates.js";
 import { listGoals } from "./goal-store.js";
 import { loadGoalsFile } from "./load-goals-file.js";
@@ -214,6 +215,66 @@ describe("quota goals per rep", () => {
     const other = await evaluate(engine, { ...input, segment: { rep_id: "u2" } }, "2024-04-01");
     expect(other.current).toBeCloseTo(0.1, 9);
     expect(other.status).toBe("missed");
+  });
+});
+
+/** `engine` with a count of the statements sent through it. */
+function countingStatements(engine: Engine): { engine: Engine; statements: () => number } {
+  let n = 0;
+  const counted = new Proxy(engine, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (typeof value !== "function") return value;
+      if (prop !== "query" && prop !== "execute") return value.bind(target);
+      return (...args: unknown[]) => {
+        n++;
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { engine: counted, statements: () => n };
+}
+
+describe("evaluateGoals: the goals of one request shape read one report", () => {
+  it("gives what evaluateGoal gives goal by goal, with fewer statements", async () => {
+    const tables = {
+      customers: [...monthlyCustomers("2023-01", 24), ...monthlyCustomers("2023-06", 12, "South")],
+      survey_responses: [...nps("2023-11", [10, 9, 3]), ...nps("2023-12", [10, 10, 8, 2])],
+    };
+    const asOf = "2024-07-01";
+    const inputs: GoalInput[] = [
+      { metric: "new_customers", target: 12, start: "2024-01-01", deadline: "2024-12-31", why: "pace" },
+      {
+        metric: "new_customers",
+        target: 8,
+        segment: { region: "North" },
+        start: "2024-01-01",
+        deadline: "2024-12-31",
+        why: "north",
+      },
+      { metric: "nps", target: 50, start: "2024-01-01", deadline: "2024-12-31", why: "promoters" },
+      {
+        metric: "customer_churn_rate",
+        target: 0.03,
+        start: "2024-01-01",
+        deadline: "2024-12-31",
+        why: "keep",
+      },
+      // No subscriptions: not measurable, and no report for it.
+      { metric: "mrr", target: 1000, start: "2024-01-01", deadline: "2024-12-31", why: "recurring" },
+    ];
+    const goals = inputs.map((input, i) =>
+      defineGoal(input, { id: `g${i + 1}`, settings: DEFAULT_SETTINGS, asOfMs: utc(asOf) }),
+    );
+    const one = countingStatements(await tinyDataset(tables));
+    const separately = [];
+    for (const goal of goals) separately.push(await evaluateGoal(one.engine, goal, utc(asOf)));
+    const all = countingStatements(await tinyDataset(tables));
+    const together = await evaluateGoals(all.engine, goals, utc(asOf));
+    expect(together).toEqual(separately);
+    // 2024 to June: six in the North and five in the South (theirs end in May).
+    expect(together.map((e) => e.current)).toEqual([11, 6, expect.any(Number), expect.any(Number), null]);
+    expect(all.statements()).toBeLessThan(one.statements());
   });
 });
 

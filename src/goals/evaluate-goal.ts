@@ -5,12 +5,12 @@ import type { MetricDefinition } from "../core/metrics/definition/metric-definit
 import type { MetricValue } from "../core/metrics/definition/metric-value.js";
 import { findMetric } from "../core/metrics/registry.js";
 import type { DatasetSettings } from "../core/model/settings.js";
-import { dataTimeRange, entityRowCounts } from "../report/data-range.js";
-import { loadDatasetSettings } from "../report/dataset-settings.js";
-import { CUSTOMER_DIMENSIONS, periodOptions, runReport } from "../report/run-report.js";
+import type { dataTimeRange } from "../report/data-range.js";
+import { CUSTOMER_DIMENSIONS, periodOptions } from "../report/run-report.js";
 import { type Achievability, judgeAchievability } from "./achievability.js";
 import { type Goal, type GoalMode, goalModeOf } from "./goal.js";
 import { deadlineEndMs, goalStartMs } from "./goal-dates.js";
+import { type GoalReportRequest, GoalReports } from "./goal-reports.js";
 import { type GoalStatus, judgeStatus, type StatusReason, shareOfTheWay } from "./goal-status.js";
 import { type MetricDomain, metricDomain } from "./metric-domain.js";
 import { type Projection, projectCumulative, projectLevel } from "./projection.js";
@@ -49,16 +49,15 @@ const DAY_MS = 86_400_000;
  *
  * @example await evaluateGoal(engine, goal, Date.now())
  */
-export async function evaluateGoal(engine: Engine, goal: Goal, asOfMs: number): Promise<GoalEvaluation> {
-  const settings = await loadDatasetSettings(engine);
-  const metric = findMetric(goal.metric);
-  const mode = goalModeOf(goal.metric);
-  const counts = await entityRowCounts(engine);
-  const missingInputs = metric ? metric.requires.filter((e) => (counts[e] ?? 0) === 0) : [];
-  const plan = metric ? planSegment(metric, goal.segment) : { by: [], problem: null };
-  const measurable = metric !== undefined && missingInputs.length === 0 && plan.problem === null;
+export async function evaluateGoal(
+  engine: Engine,
+  goal: Goal,
+  asOfMs: number,
+  reports: GoalReports = new GoalReports(engine),
+): Promise<GoalEvaluation> {
+  const { settings, metric, mode, missingInputs, plan, measurable } = await goalFacts(reports, goal);
   const measured = measurable
-    ? await measure(engine, goal, mode, plan.by, settings, asOfMs)
+    ? await measure(reports, goal, mode, plan.by, settings, asOfMs)
     : emptyMeasurement(goal, mode, asOfMs, settings);
   const segmentProblem =
     plan.problem ??
@@ -96,6 +95,62 @@ export async function evaluateGoal(engine: Engine, goal: Goal, asOfMs: number): 
     smart,
     asOf: asOfMs,
   };
+}
+
+/**
+ * Evaluates `goals` at `asOfMs` as `evaluateGoal` does, each in turn, with
+ * the reports they read run together: one report per request shape for all
+ * the goals' metrics (goal-reports.ts).
+ */
+export async function evaluateGoals(
+  engine: Engine,
+  goals: readonly Goal[],
+  asOfMs: number,
+): Promise<GoalEvaluation[]> {
+  const reports = new GoalReports(engine);
+  for (const goal of goals)
+    for (const request of await goalRequests(reports, goal, asOfMs)) reports.plan(request);
+  const evaluations: GoalEvaluation[] = [];
+  for (const goal of goals) evaluations.push(await evaluateGoal(engine, goal, asOfMs, reports));
+  return evaluations;
+}
+
+/** What a goal's evaluation depends on before any report runs. */
+async function goalFacts(reports: GoalReports, goal: Goal) {
+  const settings = await reports.datasetSettings();
+  const metric = findMetric(goal.metric);
+  const mode = goalModeOf(goal.metric);
+  const counts = await reports.rowCounts();
+  const missingInputs = metric ? metric.requires.filter((e) => (counts[e] ?? 0) === 0) : [];
+  const plan = metric ? planSegment(metric, goal.segment) : { by: [], problem: null };
+  const measurable = metric !== undefined && missingInputs.length === 0 && plan.problem === null;
+  return { settings, metric, mode, missingInputs, plan, measurable };
+}
+
+/** The reports `measure` will read for `goal` (none when it cannot be measured). */
+async function goalRequests(reports: GoalReports, goal: Goal, asOfMs: number): Promise<GoalReportRequest[]> {
+  const { settings, mode, plan, measurable } = await goalFacts(reports, goal);
+  if (!measurable) return [];
+  const requests: GoalReportRequest[] = [];
+  const options = periodOptions(settings, { grain: goal.grain, calendar: goal.calendar });
+  const series = seriesRequest(goal, plan.by, options, await reports.timeRange(), asOfMs);
+  if (series) requests.push(series);
+  if (mode === "cumulative") {
+    const { startMs, cutoff } = cumulativeSpan(goal, settings, asOfMs);
+    if (cutoff > startMs) requests.push(cumulativeRequest(goal, plan.by, settings, startMs, cutoff));
+  }
+  return requests;
+}
+
+/** A cumulative goal counts from its start to the deadline or `asOfMs`, whichever is first. */
+function cumulativeSpan(
+  goal: Goal,
+  settings: DatasetSettings,
+  asOfMs: number,
+): { startMs: number; cutoff: number } {
+  const startMs = goalStartMs(goal.start, settings.timezone);
+  const endMs = goal.deadline === null ? null : deadlineEndMs(goal.deadline, settings.timezone);
+  return { startMs, cutoff: endMs === null ? asOfMs : Math.min(asOfMs, endMs) };
 }
 
 interface Measurement {
@@ -168,7 +223,7 @@ function matchesSegment(v: MetricValue, segment: Goal["segment"]): boolean {
 }
 
 async function measure(
-  engine: Engine,
+  reports: GoalReports,
   goal: Goal,
   mode: GoalMode,
   by: string[],
@@ -180,7 +235,7 @@ async function measure(
   const startMs = goalStartMs(goal.start, zone);
   const endMs = goal.deadline === null ? null : deadlineEndMs(goal.deadline, zone);
   const deadlinePassed = endMs !== null && asOfMs >= endMs;
-  const series = await periodSeries(engine, goal, mode, by, options, asOfMs);
+  const series = await periodSeries(reports, goal, mode, by, options, asOfMs);
   const complete = series.values.filter((s) => s.period.endMs <= asOfMs);
   const before = complete.filter((s) => s.period.endMs <= startMs).map((s) => s.value);
   // One period of the goal's grain, averaged over the goal's span: 11.5 months from mid-January to Dec 31.
@@ -192,8 +247,9 @@ async function measure(
   const periods = endMs === null ? 0 : (endMs - startMs) / periodMs;
 
   if (mode === "cumulative") {
-    const cutoff = endMs === null ? asOfMs : Math.min(asOfMs, endMs);
-    const current = cutoff > startMs ? await cumulativeTotal(engine, goal, by, settings, startMs, cutoff) : 0;
+    const { cutoff } = cumulativeSpan(goal, settings, asOfMs);
+    const current =
+      cutoff > startMs ? await cumulativeTotal(reports, goal, by, settings, startMs, cutoff) : 0;
     const projection = deadlinePassed
       ? { value: current, method: "final" as const, basis: 0 }
       : endMs === null
@@ -270,23 +326,16 @@ function boundsOf(metricId: string): MetricDomain {
 
 /** The metric's value per period of the goal's grain, from the data's first period to the one holding `asOfMs`. */
 async function periodSeries(
-  engine: Engine,
+  reports: GoalReports,
   goal: Goal,
   mode: GoalMode,
   by: string[],
   options: PeriodOptions,
   asOfMs: number,
 ): Promise<{ values: { period: Period; value: number | null }[]; segmentSeen: boolean }> {
-  const range = await dataTimeRange(engine);
-  if (!range || asOfMs - 1 < range.firstMs) return { values: [], segmentSeen: false };
-  const result = await runReport(engine, {
-    metrics: [goal.metric],
-    grain: options.grain,
-    calendar: options.calendar,
-    from: periodContaining(range.firstMs, options).label,
-    to: periodContaining(asOfMs - 1, options).label,
-    by,
-  });
+  const request = seriesRequest(goal, by, options, await reports.timeRange(), asOfMs);
+  if (!request) return { values: [], segmentSeen: false };
+  const result = await reports.run(request);
   const rows = result.values.filter((v) => v.metric === goal.metric && matchesSegment(v, goal.segment));
   const byLabel = new Map(rows.map((v) => [v.period, v.value]));
   // A count with no row in a period is 0 there; any other metric is unknown.
@@ -297,25 +346,55 @@ async function periodSeries(
   };
 }
 
+/** The report of a goal's series: its grain, from the data's first period to the one holding `asOfMs`. */
+function seriesRequest(
+  goal: Goal,
+  by: string[],
+  options: PeriodOptions,
+  range: Awaited<ReturnType<typeof dataTimeRange>>,
+  asOfMs: number,
+): GoalReportRequest | null {
+  if (!range || asOfMs - 1 < range.firstMs) return null;
+  return {
+    metric: goal.metric,
+    grain: options.grain,
+    calendar: options.calendar,
+    from: periodContaining(range.firstMs, options).label,
+    to: periodContaining(asOfMs - 1, options).label,
+    by,
+  };
+}
+
+/** The daily report a cumulative goal sums, from `fromMs` to `toMs` (exclusive). */
+function cumulativeRequest(
+  goal: Goal,
+  by: string[],
+  settings: DatasetSettings,
+  fromMs: number,
+  toMs: number,
+): GoalReportRequest {
+  // Days are the same days in every calendar: the Gregorian labels are the simplest to write.
+  const days: PeriodOptions = { grain: "day", calendar: "gregorian", timeZone: settings.timezone };
+  return {
+    metric: goal.metric,
+    grain: "day",
+    calendar: "gregorian",
+    from: periodContaining(fromMs, days).label,
+    to: periodContaining(toMs - 1, days).label,
+    by,
+  };
+}
+
 /** Σ of the metric over the days from `fromMs` to `toMs` (exclusive): counts accumulate from the start date. */
 async function cumulativeTotal(
-  engine: Engine,
+  reports: GoalReports,
   goal: Goal,
   by: string[],
   settings: DatasetSettings,
   fromMs: number,
   toMs: number,
 ): Promise<number> {
-  // Days are the same days in every calendar: the Gregorian labels are the simplest to write.
-  const days: PeriodOptions = { grain: "day", calendar: "gregorian", timeZone: settings.timezone };
-  const result = await runReport(engine, {
-    metrics: [goal.metric],
-    grain: "day",
-    calendar: "gregorian",
-    from: periodContaining(fromMs, days).label,
-    to: periodContaining(toMs - 1, days).label,
-    by,
-  });
+  const result = await reports.run(cumulativeRequest(goal, by, settings, fromMs, toMs));
   return result.values
     .filter((v) => v.metric === goal.metric && matchesSegment(v, goal.segment))
     .reduce((sum, v) => sum + (v.value ?? 0), 0);

@@ -1,5 +1,5 @@
 import type { Engine } from "../core/engine.js";
-import { evaluateGoal, type GoalEvaluation } from "./evaluate-goal.js";
+import { evaluateGoals, type GoalEvaluation } from "./evaluate-goal.js";
 import { listGoals } from "./goal-store.js";
 
 /**
@@ -15,7 +15,5 @@ export async function goalNotesFor(
 ): Promise<GoalEvaluation[]> {
   const wanted = new Set(metricIds);
   const goals = (await listGoals(engine)).filter((g) => wanted.has(g.metric));
-  const notes: GoalEvaluation[] = [];
-  for (const goal of goals) notes.push(await evaluateGoal(engine, goal, asOfMs));
-  return notes;
+  return evaluateGoals(engine, goals, asOfMs);
 }

@@ -1,7 +1,7 @@
 export { type Achievability, type AchievabilityClass, judgeAchievability } from "./achievability.js";
 export { addGoal, checkGoalInput, GoalRejectedError } from "./add-goal.js";
 export { defineGoal, type GoalInput } from "./define-goal.js";
-export { evaluateGoal, type GoalEvaluation } from "./evaluate-goal.js";
+export { evaluateGoal, evaluateGoals, type GoalEvaluation } from "./evaluate-goal.js";
 export {
   defaultGoalDirection,
   GOAL_DIRECTIONS,

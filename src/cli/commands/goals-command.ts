@@ -13,6 +13,7 @@ import {
   deadlineEndMs,
   defaultGoalDirection,
   evaluateGoal,
+  evaluateGoals,
   type Goal,
   type GoalEvaluation,
   type GoalInput,
@@ -332,10 +333,9 @@ export async function runGoalsRemove(ctx: CliContext, id: string, db: string): P
 export async function runGoalsStatus(ctx: CliContext, o: GoalsStatusOptions): Promise<ExitCode> {
   const [evaluations, zone] = await withEngine(dbAccess(ctx, o.db, "read"), async (engine) => {
     const goals = await listGoals(engine);
-    const result: GoalEvaluation[] = [];
     // One as-of for every goal, read in the calendar the user names (else the dataset's).
     const asOfMs = await asOfInstant(engine, o.asOf, o.calendar);
-    for (const goal of goals) result.push(await evaluateGoal(engine, goal, asOfMs));
+    const result = await evaluateGoals(engine, goals, asOfMs);
     return [result, (await loadDatasetSettings(engine)).timezone] as const;
   });
   const { lang } = ctx;

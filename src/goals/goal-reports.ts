@@ -1,0 +1,72 @@
+import type { Engine } from "../core/engine.js";
+import type { EntityName } from "../core/model/entities.js";
+import type { DatasetSettings } from "../core/model/settings.js";
+import { dataTimeRange, entityRowCounts } from "../report/data-range.js";
+import { loadDatasetSettings } from "../report/dataset-settings.js";
+import { type ReportRequest, type ReportResult, runReport } from "../report/run-report.js";
+
+/** A report request that asks for one metric (as goals ask). */
+export interface GoalReportRequest extends Omit<ReportRequest, "metrics"> {
+  readonly metric: string;
+}
+
+/**
+ * The reports goals read, run once per request shape (grain, calendar, range,
+ * `by`) for every metric asked of that shape: ten goals on monthly metrics
+ * over the same months are one report, not ten. `plan` announces requests
+ * before any runs, so the first run of a shape computes all its metrics.
+ * The dataset's settings, row counts and time range, which every goal reads
+ * too, are read once. Evaluations are the same as goal by goal
+ * (evaluate-goal.test.ts).
+ */
+export class GoalReports {
+  private readonly planned = new Map<string, Set<string>>();
+  private readonly done = new Map<string, { metrics: ReadonlySet<string>; result: Promise<ReportResult> }>();
+  private settings: Promise<DatasetSettings> | undefined;
+  private counts: Promise<Record<EntityName, number>> | undefined;
+  private range: ReturnType<typeof dataTimeRange> | undefined;
+
+  constructor(private readonly engine: Engine) {}
+
+  datasetSettings(): Promise<DatasetSettings> {
+    this.settings ??= loadDatasetSettings(this.engine);
+    return this.settings;
+  }
+
+  rowCounts(): Promise<Record<EntityName, number>> {
+    this.counts ??= entityRowCounts(this.engine);
+    return this.counts;
+  }
+
+  timeRange(): ReturnType<typeof dataTimeRange> {
+    this.range ??= dataTimeRange(this.engine);
+    return this.range;
+  }
+
+  plan(request: GoalReportRequest): void {
+    const key = shapeKey(request);
+    let metrics = this.planned.get(key);
+    if (!metrics) {
+      metrics = new Set();
+      this.planned.set(key, metrics);
+    }
+    metrics.add(request.metric);
+  }
+
+  /** The report holding `request.metric` over the request's shape (it may hold other metrics too). */
+  run(request: GoalReportRequest): Promise<ReportResult> {
+    const key = shapeKey(request);
+    const done = this.done.get(key);
+    if (done?.metrics.has(request.metric)) return done.result;
+    const metrics = new Set([...(this.planned.get(key) ?? []), ...(done?.metrics ?? []), request.metric]);
+    const { metric: _, ...shape } = request;
+    const result = runReport(this.engine, { ...shape, metrics: [...metrics].sort() });
+    this.done.set(key, { metrics, result });
+    return result;
+  }
+}
+
+function shapeKey(request: GoalReportRequest): string {
+  const { metric: _, ...shape } = request;
+  return JSON.stringify(Object.entries(shape).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
