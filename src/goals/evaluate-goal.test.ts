@@ -6,6 +6,7 @@ import { type TinyRow, tinyDataset } from "../../test/support/tiny-dataset.js";
 import type { Engine } from "../core/engine.js";
 import { CrmKpiError } from "../core/errors.js";
 import { DEFAULT_SETTINGS } from "../core/model/settings.js";
+import { runReport } from "../report/run-report.js";
 import { addGoal, GoalRejectedError } from "./add-goal.js";
 import { defineGoal, type GoalInput } from "./define-goal.js";
 import { evaluateGoal, evaluateGoals } from "./evaluate-goal.js";
@@ -275,6 +276,36 @@ describe("evaluateGoals: the goals of one request shape read one report", () => 
     // 2024 to June: six in the North and five in the South (theirs end in May).
     expect(together.map((e) => e.current)).toEqual([11, 6, expect.any(Number), expect.any(Number), null]);
     expect(all.statements()).toBeLessThan(one.statements());
+  });
+});
+
+describe("goals shown under a report read that report", () => {
+  it("gives what they give alone, without running the report's shape again", async () => {
+    const tables = {
+      customers: monthlyCustomers("2023-01", 24),
+      survey_responses: [...nps("2023-11", [10, 9, 3]), ...nps("2024-02", [10, 10, 8, 2])],
+    };
+    const request = { metrics: ["nps", "new_customers"], grain: "month" } as const;
+    const shown = await runReport(await tinyDataset(tables), request);
+    const asOfMs = shown.asOfMs as number;
+    const goals = [
+      { metric: "nps", target: 50, start: "2024-01-01", deadline: "2025-06-30", why: "promoters" },
+      { metric: "new_customers", target: 12, start: "2024-01-01", deadline: "2024-12-31", why: "pace" },
+    ].map((input, i) => defineGoal(input, { id: `g${i + 1}`, settings: DEFAULT_SETTINGS, asOfMs }));
+    const alone = countingStatements(await tinyDataset(tables));
+    const expected = await evaluateGoals(alone.engine, goals, asOfMs);
+    const under = countingStatements(await tinyDataset(tables));
+    const got = await evaluateGoals(under.engine, goals, asOfMs, { request, result: shown });
+    expect(got).toEqual(expected);
+    // The report ends with November 2024, its last complete month: eleven customers since January.
+    expect(got.map((e) => e.current)).toEqual([expect.any(Number), 11]);
+    // What is left: the cumulative goal's daily report and the dataset facts.
+    expect(under.statements()).toBeLessThan(alone.statements());
+    const nothingLeft = countingStatements(await tinyDataset(tables));
+    await evaluateGoals(nothingLeft.engine, goals.slice(0, 1), asOfMs, { request, result: shown });
+    const ownReport = countingStatements(await tinyDataset(tables));
+    await evaluateGoals(ownReport.engine, goals.slice(0, 1), asOfMs);
+    expect(nothingLeft.statements()).toBeLessThan(ownReport.statements() / 2);
   });
 });
 

@@ -6,7 +6,12 @@ import type { MetricValue } from "../core/metrics/definition/metric-value.js";
 import { findMetric } from "../core/metrics/registry.js";
 import type { DatasetSettings } from "../core/model/settings.js";
 import type { dataTimeRange } from "../report/data-range.js";
-import { CUSTOMER_DIMENSIONS, periodOptions } from "../report/run-report.js";
+import {
+  CUSTOMER_DIMENSIONS,
+  periodOptions,
+  type ReportRequest,
+  type ReportResult,
+} from "../report/run-report.js";
 import { type Achievability, judgeAchievability } from "./achievability.js";
 import { type Goal, type GoalMode, goalModeOf } from "./goal.js";
 import { deadlineEndMs, goalStartMs } from "./goal-dates.js";
@@ -106,8 +111,11 @@ export async function evaluateGoals(
   engine: Engine,
   goals: readonly Goal[],
   asOfMs: number,
+  /** The report the goals are shown under, read again where a goal asks for its shape (`GoalReports.offer`). */
+  shownUnder?: { readonly request: ReportRequest; readonly result: ReportResult },
 ): Promise<GoalEvaluation[]> {
   const reports = new GoalReports(engine);
+  if (shownUnder) reports.offer(shownUnder.request, shownUnder.result);
   for (const goal of goals)
     for (const request of await goalRequests(reports, goal, asOfMs)) reports.plan(request);
   const evaluations: GoalEvaluation[] = [];

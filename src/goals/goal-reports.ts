@@ -3,7 +3,7 @@ import type { EntityName } from "../core/model/entities.js";
 import type { DatasetSettings } from "../core/model/settings.js";
 import { dataTimeRange, entityRowCounts } from "../report/data-range.js";
 import { loadDatasetSettings } from "../report/dataset-settings.js";
-import { type ReportRequest, type ReportResult, runReport } from "../report/run-report.js";
+import { periodOptions, type ReportRequest, type ReportResult, runReport } from "../report/run-report.js";
 
 /** A report request that asks for one metric (as goals ask). */
 export interface GoalReportRequest extends Omit<ReportRequest, "metrics"> {
@@ -41,6 +41,34 @@ export class GoalReports {
   timeRange(): ReturnType<typeof dataTimeRange> {
     this.range ??= dataTimeRange(this.engine);
     return this.range;
+  }
+
+  /**
+   * Offers a report already run, the one the goals are shown under: goals
+   * asking for its shape (its grain, calendar, periods and `by`) and one of
+   * its metrics read it instead of a report of their own. Ignored when the
+   * request changed the settings or added parameters or scores (a goal's
+   * report has none of those).
+   */
+  offer(request: ReportRequest, result: ReportResult): void {
+    const first = result.periods[0];
+    const last = result.periods.at(-1);
+    if (!first || !last || request.params || request.settings || request.customerScores) return;
+    // Every metric asked for was computed; of "all", those with values are known to be complete.
+    const metrics = new Set([
+      ...(request.metrics === "all" ? [] : request.metrics),
+      ...result.values.map((v) => v.metric),
+    ]);
+    const options = periodOptions(result.settings, request);
+    const shape = {
+      grain: options.grain,
+      calendar: options.calendar,
+      from: first.label,
+      to: last.label,
+      by: [...(request.by ?? [])],
+    };
+    const key = shapeKey({ metric: "", ...shape });
+    if (!this.done.has(key)) this.done.set(key, { metrics, result: Promise.resolve(result) });
   }
 
   plan(request: GoalReportRequest): void {

@@ -60,7 +60,7 @@ export async function runReportCommand(ctx: CliContext, options: ReportCommandOp
       result,
       warnings: await qualityWarningsFor(engine, reported),
       // Goals are judged as of the report's last period, so the same report gives the same status.
-      goals: await goalNotesFor(engine, reported, result.asOfMs ?? undefined),
+      goals: await goalNotesFor(engine, reported, result.asOfMs ?? undefined, { request, result }),
     };
   });
   for (const line of formatRangeWarnings(result.warnings, ctx.lang)) writeLine(ctx.io.stderr, line);

@@ -144,10 +144,10 @@ async function computeReport(
       notAvailable: result.notAvailable,
       notBrokenDown: result.notBrokenDown,
       // Judged as of the report's last period, as `crm-kpi report` does.
-      goals: (await goalNotesFor(engine, reported, result.asOfMs ?? undefined)) as unknown as Record<
-        string,
-        unknown
-      >[],
+      goals: (await goalNotesFor(engine, reported, result.asOfMs ?? undefined, {
+        request,
+        result,
+      })) as unknown as Record<string, unknown>[],
       warnings: await qualityWarningsFor(engine, reported),
       rangeWarnings: result.warnings.map((w) => ({ ...w, params: { ...w.params } })),
     },
