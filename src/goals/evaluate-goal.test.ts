@@ -307,6 +307,39 @@ describe("goals shown under a report read that report", () => {
     await evaluateGoals(ownReport.engine, goals.slice(0, 1), asOfMs);
     expect(nothingLeft.statements()).toBeLessThan(ownReport.statements() / 2);
   });
+
+  it("reads the totals of a report by region for goals on the total", async () => {
+    const tables = {
+      customers: [...monthlyCustomers("2023-01", 24), ...monthlyCustomers("2023-06", 12, "South")],
+      survey_responses: [...nps("2023-11", [10, 9, 3]), ...nps("2024-02", [10, 10, 8, 2])],
+    };
+    const request = { metrics: ["nps", "new_customers"], grain: "month", by: ["region"] } as const;
+    const shown = await runReport(await tinyDataset(tables), request);
+    const asOfMs = shown.asOfMs as number;
+    const goals = [
+      { metric: "nps", target: 50, start: "2024-01-01", deadline: "2025-06-30", why: "promoters" },
+      {
+        metric: "new_customers",
+        target: 12,
+        segment: { region: "South" },
+        start: "2024-01-01",
+        why: "south",
+      },
+    ].map((input, i) => defineGoal(input, { id: `g${i + 1}`, settings: DEFAULT_SETTINGS, asOfMs }));
+    const alone = countingStatements(await tinyDataset(tables));
+    const expected = await evaluateGoals(alone.engine, goals, asOfMs);
+    const under = countingStatements(await tinyDataset(tables));
+    const got = await evaluateGoals(under.engine, goals, asOfMs, { request, result: shown });
+    expect(got).toEqual(expected);
+    // South's customers run to May 2024: five since January.
+    expect(got.map((e) => e.current)).toEqual([expect.any(Number), 5]);
+    // The goal on the total alone: it reads the report's totals instead of a report of its own.
+    const totalUnder = countingStatements(await tinyDataset(tables));
+    await evaluateGoals(totalUnder.engine, goals.slice(0, 1), asOfMs, { request, result: shown });
+    const totalAlone = countingStatements(await tinyDataset(tables));
+    await evaluateGoals(totalAlone.engine, goals.slice(0, 1), asOfMs);
+    expect(totalUnder.statements()).toBeLessThan(totalAlone.statements() / 2);
+  });
 });
 
 describe("adding goals", () => {

@@ -45,8 +45,9 @@ export class GoalReports {
 
   /**
    * Offers a report already run, the one the goals are shown under: goals
-   * asking for its shape (its grain, calendar, periods and `by`) and one of
-   * its metrics read it instead of a report of their own. Ignored when the
+   * asking for its shape (its grain, calendar, periods and `by`, or no `by`
+   * at all: its totals) and one of its metrics read it instead of a report of
+   * their own. Ignored when the
    * request changed the settings or added parameters or scores (a goal's
    * report has none of those).
    */
@@ -60,15 +61,19 @@ export class GoalReports {
       ...result.values.map((v) => v.metric),
     ]);
     const options = periodOptions(result.settings, request);
-    const shape = {
-      grain: options.grain,
-      calendar: options.calendar,
-      from: first.label,
-      to: last.label,
-      by: [...(request.by ?? [])],
-    };
-    const key = shapeKey({ metric: "", ...shape });
-    if (!this.done.has(key)) this.done.set(key, { metrics, result: Promise.resolve(result) });
+    const by = [...(request.by ?? [])];
+    // A report by dimensions also holds the totals: its rows without a segment are what a report without `by` gives.
+    for (const shapeBy of by.length > 0 ? [by, []] : [by]) {
+      const key = shapeKey({
+        metric: "",
+        grain: options.grain,
+        calendar: options.calendar,
+        from: first.label,
+        to: last.label,
+        by: shapeBy,
+      });
+      if (!this.done.has(key)) this.done.set(key, { metrics, result: Promise.resolve(result) });
+    }
   }
 
   plan(request: GoalReportRequest): void {
