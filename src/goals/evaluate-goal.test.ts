@@ -10,6 +10,7 @@ import { runReport } from "../report/run-report.js";
 import { addGoal, GoalRejectedError } from "./add-goal.js";
 import { defineGoal, type GoalInput } from "./define-goal.js";
 import { evaluateGoal, evaluateGoals } from "./evaluate-goal.js";
+import type { Goal } from "./goal.js";
 import { calendarDateText } from "./goal-dates.js";
 import { listGoals } from "./goal-store.js";
 import { loadGoalsFile } from "./load-goals-file.js";
@@ -280,44 +281,65 @@ describe("evaluateGoals: the goals of one request shape read one report", () => 
 });
 
 describe("goals shown under a report read that report", () => {
+  type Tables = Parameters<typeof tinyDataset>[0];
+  type Shown = { request: Parameters<typeof runReport>[1]; result: Awaited<ReturnType<typeof runReport>> };
+
+  /** Evaluates `goals` on a fresh copy of `tables`, under `shown` or alone; with the statements it sent. */
+  async function evaluatedOn(tables: Tables, goals: Goal[], asOfMs: number, shown?: Shown) {
+    const counted = countingStatements(await tinyDataset(tables));
+    const evaluations = await evaluateGoals(counted.engine, goals, asOfMs, shown);
+    return { evaluations, statements: counted.statements() };
+  }
+
+  /** The report `request` on `tables`, and `inputs` as goals judged as of its end. */
+  async function shownWithGoals(tables: Tables, request: Shown["request"], inputs: GoalInput[]) {
+    const result = await runReport(await tinyDataset(tables), request);
+    const asOfMs = result.asOfMs as number;
+    const goals = inputs.map((input, i) =>
+      defineGoal(input, { id: `g${i + 1}`, settings: DEFAULT_SETTINGS, asOfMs }),
+    );
+    return { shown: { request, result }, goals, asOfMs };
+  }
+
+  const npsGoal = {
+    metric: "nps",
+    target: 50,
+    start: "2024-01-01",
+    deadline: "2025-06-30",
+    why: "promoters",
+  };
+  const surveys = [...nps("2023-11", [10, 9, 3]), ...nps("2024-02", [10, 10, 8, 2])];
+
   it("gives what they give alone, without running the report's shape again", async () => {
-    const tables = {
-      customers: monthlyCustomers("2023-01", 24),
-      survey_responses: [...nps("2023-11", [10, 9, 3]), ...nps("2024-02", [10, 10, 8, 2])],
-    };
-    const request = { metrics: ["nps", "new_customers"], grain: "month" } as const;
-    const shown = await runReport(await tinyDataset(tables), request);
-    const asOfMs = shown.asOfMs as number;
-    const goals = [
-      { metric: "nps", target: 50, start: "2024-01-01", deadline: "2025-06-30", why: "promoters" },
-      { metric: "new_customers", target: 12, start: "2024-01-01", deadline: "2024-12-31", why: "pace" },
-    ].map((input, i) => defineGoal(input, { id: `g${i + 1}`, settings: DEFAULT_SETTINGS, asOfMs }));
-    const alone = countingStatements(await tinyDataset(tables));
-    const expected = await evaluateGoals(alone.engine, goals, asOfMs);
-    const under = countingStatements(await tinyDataset(tables));
-    const got = await evaluateGoals(under.engine, goals, asOfMs, { request, result: shown });
-    expect(got).toEqual(expected);
+    const tables = { customers: monthlyCustomers("2023-01", 24), survey_responses: surveys };
+    const { shown, goals, asOfMs } = await shownWithGoals(
+      tables,
+      { metrics: ["nps", "new_customers"], grain: "month" },
+      [
+        npsGoal,
+        { metric: "new_customers", target: 12, start: "2024-01-01", deadline: "2024-12-31", why: "pace" },
+      ],
+    );
+    const alone = await evaluatedOn(tables, goals, asOfMs);
+    const under = await evaluatedOn(tables, goals, asOfMs, shown);
+    expect(under.evaluations).toEqual(alone.evaluations);
     // The report ends with November 2024, its last complete month: eleven customers since January.
-    expect(got.map((e) => e.current)).toEqual([expect.any(Number), 11]);
+    expect(under.evaluations.map((e) => e.current)).toEqual([expect.any(Number), 11]);
     // What is left: the cumulative goal's daily report and the dataset facts.
-    expect(under.statements()).toBeLessThan(alone.statements());
-    const nothingLeft = countingStatements(await tinyDataset(tables));
-    await evaluateGoals(nothingLeft.engine, goals.slice(0, 1), asOfMs, { request, result: shown });
-    const ownReport = countingStatements(await tinyDataset(tables));
-    await evaluateGoals(ownReport.engine, goals.slice(0, 1), asOfMs);
-    expect(nothingLeft.statements()).toBeLessThan(ownReport.statements() / 2);
+    expect(under.statements).toBeLessThan(alone.statements);
+    const nothingLeft = await evaluatedOn(tables, goals.slice(0, 1), asOfMs, shown);
+    const ownReport = await evaluatedOn(tables, goals.slice(0, 1), asOfMs);
+    expect(nothingLeft.statements).toBeLessThan(ownReport.statements / 2);
   });
 
   it("reads the totals of a report by region for goals on the total", async () => {
     const tables = {
       customers: [...monthlyCustomers("2023-01", 24), ...monthlyCustomers("2023-06", 12, "South")],
-      survey_responses: [...nps("2023-11", [10, 9, 3]), ...nps("2024-02", [10, 10, 8, 2])],
+      survey_responses: surveys,
     };
     const request = { metrics: ["nps", "new_customers"], grain: "month", by: ["region"] } as const;
-    const shown = await runReport(await tinyDataset(tables), request);
-    const asOfMs = shown.asOfMs as number;
-    const goals = [
-      { metric: "nps", target: 50, start: "2024-01-01", deadline: "2025-06-30", why: "promoters" },
+    const { shown, goals, asOfMs } = await shownWithGoals(tables, request, [
+      npsGoal,
       {
         metric: "new_customers",
         target: 12,
@@ -325,20 +347,16 @@ describe("goals shown under a report read that report", () => {
         start: "2024-01-01",
         why: "south",
       },
-    ].map((input, i) => defineGoal(input, { id: `g${i + 1}`, settings: DEFAULT_SETTINGS, asOfMs }));
-    const alone = countingStatements(await tinyDataset(tables));
-    const expected = await evaluateGoals(alone.engine, goals, asOfMs);
-    const under = countingStatements(await tinyDataset(tables));
-    const got = await evaluateGoals(under.engine, goals, asOfMs, { request, result: shown });
-    expect(got).toEqual(expected);
+    ]);
+    const alone = await evaluatedOn(tables, goals, asOfMs);
+    const under = await evaluatedOn(tables, goals, asOfMs, shown);
+    expect(under.evaluations).toEqual(alone.evaluations);
     // South's customers run to May 2024: five since January.
-    expect(got.map((e) => e.current)).toEqual([expect.any(Number), 5]);
+    expect(under.evaluations.map((e) => e.current)).toEqual([expect.any(Number), 5]);
     // The goal on the total alone: it reads the report's totals instead of a report of its own.
-    const totalUnder = countingStatements(await tinyDataset(tables));
-    await evaluateGoals(totalUnder.engine, goals.slice(0, 1), asOfMs, { request, result: shown });
-    const totalAlone = countingStatements(await tinyDataset(tables));
-    await evaluateGoals(totalAlone.engine, goals.slice(0, 1), asOfMs);
-    expect(totalUnder.statements()).toBeLessThan(totalAlone.statements() / 2);
+    const totalUnder = await evaluatedOn(tables, goals.slice(0, 1), asOfMs, shown);
+    const totalAlone = await evaluatedOn(tables, goals.slice(0, 1), asOfMs);
+    expect(totalUnder.statements).toBeLessThan(totalAlone.statements / 2);
   });
 });
 
