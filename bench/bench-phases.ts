@@ -14,6 +14,7 @@ import {
 } from "../src/engines/duckdb/duckdb-engine.js";
 import { importDataset } from "../src/import/import-dataset.js";
 import { entityRowCounts } from "../src/report/data-range.js";
+import { type ReuseOutcome, reportReusing } from "../src/report/reuse-report.js";
 import { type ReportRequest, runReport } from "../src/report/run-report.js";
 import { importBaselineStatements } from "./import-baseline.js";
 import { type LiteralMode, runLiteralSql } from "./literal-sql.js";
@@ -69,8 +70,29 @@ export interface IncrementalPhase {
   readonly ordersAfter: number;
   readonly othersUnchanged: boolean;
   readonly importSeconds: number;
+  /** The report kept from before the import (as the server keeps its last one), brought up to date. */
   readonly reportSeconds: number;
+  /** What that took (report/reuse-report.ts): the periods computed again, per group of metrics. */
+  readonly reuse: ReuseOutcome;
+  /** The same report computed anew after the import, as a one-shot `crm-kpi report` does. */
+  readonly freshReportSeconds: number;
+  /** Whether the two gave the same values, byte for byte. */
+  readonly sameValues: boolean;
+  /** The report through the new day's period (`to` its label), kept and brought up to date. */
+  readonly throughDay: {
+    readonly to: string;
+    readonly seconds: number;
+    readonly reuse: ReuseOutcome;
+    readonly sameValues: boolean;
+  };
   readonly peakRssMB: number;
+}
+
+/** A reuse outcome in a few words: `all`, `none`, or the first period recomputed per group of metrics. */
+export function reuseText(outcome: ReuseOutcome): string {
+  if (outcome.kind === "computed") return "all";
+  if (outcome.kind === "unchanged" || outcome.groups.length === 0) return "none";
+  return outcome.groups.map((g) => `${g.metrics} metrics from ${g.from}`).join(", ");
 }
 
 export async function importPhase(dataDir: string, dbFile: string): Promise<ImportPhase> {
@@ -161,7 +183,11 @@ export async function importBaselinePhase(dataDir: string, dbFile: string): Prom
   }
 }
 
-/** Imports a folder holding only one more day's orders.csv into a copy of `dbFile`, then reports. */
+/**
+ * Imports a folder holding only one more day's orders.csv into a copy of
+ * `dbFile`, then brings the report kept from before up to date, and
+ * computes it anew for comparison.
+ */
 export async function incrementalPhase(
   dbFile: string,
   extra: { dir: string; day: string; orders: number },
@@ -173,12 +199,24 @@ export async function incrementalPhase(
   const engine = await openDuckDB(copyFileName);
   try {
     const before = await entityRowCounts(engine);
+    // What a running server holds before the import: its last reports (not timed).
+    const kept = await reportReusing(engine, REPORT);
+    const to = extra.day.slice(0, 7);
+    const throughDay = { ...REPORT, to };
+    const keptThroughDay = await reportReusing(engine, throughDay);
     const t0 = performance.now();
     const imported = await importDataset(engine, extra.dir);
     const importSeconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();
-    await runReport(engine, REPORT);
+    const reused = await reportReusing(engine, REPORT, kept.kept);
     const reportSeconds = (performance.now() - t1) / 1000;
+    const t2 = performance.now();
+    const fresh = await runReport(engine, REPORT);
+    const freshReportSeconds = (performance.now() - t2) / 1000;
+    const t3 = performance.now();
+    const reusedThroughDay = await reportReusing(engine, throughDay, keptThroughDay.kept);
+    const throughDaySeconds = (performance.now() - t3) / 1000;
+    const freshThroughDay = await runReport(engine, throughDay);
     const after = await entityRowCounts(engine);
     const importedRows = Object.values(imported.rowsByEntity).reduce((a, b) => a + b, 0);
     const othersUnchanged = Object.entries(before).every(
@@ -193,6 +231,15 @@ export async function incrementalPhase(
       othersUnchanged,
       importSeconds,
       reportSeconds,
+      reuse: reused.outcome,
+      freshReportSeconds,
+      sameValues: JSON.stringify(reused.result.values) === JSON.stringify(fresh.values),
+      throughDay: {
+        to,
+        seconds: throughDaySeconds,
+        reuse: reusedThroughDay.outcome,
+        sameValues: JSON.stringify(reusedThroughDay.result.values) === JSON.stringify(freshThroughDay.values),
+      },
       peakRssMB: peakRssMB(),
     };
   } finally {

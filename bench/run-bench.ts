@@ -36,6 +36,7 @@ import {
   literalPhase,
   type ReportPhase,
   reportPhase,
+  reuseText,
 } from "./bench-phases.js";
 import { type Agreement, compareValues } from "./compare-values.js";
 import { benchDashboard, writeDashboardSection } from "./dashboard-bench.js";
@@ -221,7 +222,11 @@ async function benchScale(
   const incremental = await runChild<IncrementalPhase>("incremental", scale);
   console.error(
     `  one more day (${fmt(incremental.orders)} orders, ${fmt(incremental.ordersBefore)} → ${fmt(incremental.ordersAfter)}, ` +
-      `other tables ${incremental.othersUnchanged ? "unchanged" : "CHANGED"}): import ${fmt(incremental.importSeconds, 2)} s + report ${fmt(incremental.reportSeconds, 2)} s`,
+      `other tables ${incremental.othersUnchanged ? "unchanged" : "CHANGED"}): import ${fmt(incremental.importSeconds, 2)} s + ` +
+      `kept report brought up to date ${fmt(incremental.reportSeconds, 2)} s (${reuseText(incremental.reuse)}; ` +
+      `${incremental.sameValues ? "same values" : "VALUES DIFFER"} as computed anew in ${fmt(incremental.freshReportSeconds, 2)} s); ` +
+      `through ${incremental.throughDay.to}: ${fmt(incremental.throughDay.seconds, 2)} s (${reuseText(incremental.throughDay.reuse)}; ` +
+      `${incremental.throughDay.sameValues ? "same values" : "VALUES DIFFER"})`,
   );
   return { scale, seed: SEED, ...data, imported, report, literal, agreement, baseline, incremental };
 }

@@ -17,7 +17,7 @@ import type {
   LiteralPhase,
   ReportPhase,
 } from "./bench-phases.js";
-import { REPORT } from "./bench-phases.js";
+import { REPORT, reuseText } from "./bench-phases.js";
 import type { Agreement } from "./compare-values.js";
 import type { DedupeBenchResult } from "./dedupe-bench.js";
 import type { PostgresImportPhase, PostgresLiteralPhase, PostgresReportPhase } from "./postgres-phases.js";
@@ -244,7 +244,10 @@ export async function writeResults(
       `This run: ${results[0]?.literal.mode === "views" ? "views" : "tables"}.`,
     "- **one more day**: a folder holding only an orders.csv of one more day (as many orders as the data's average day, " +
       "dated the day after its last order, new order ids; bench/extra-day.ts) imported with `importDataset` into a copy " +
-      "of the imported database, then the same report.",
+      "of the imported database; then the same report kept from before the import, as the server keeps its last " +
+      "reports, brought up to date (`reportReusing`, src/report/reuse-report.ts: the periods the new records can " +
+      "reach are computed again), checked against the report computed anew (timed too: what a one-shot " +
+      "`crm-kpi report` costs), and the report through the new day's period, kept and brought up to date alike.",
     "- **CLI start-up**: wall time of `node dist/cli/main.js --version` (median of 5): main.js loads commander, the " +
       "catalogs and every command's options before it parses its arguments; a command loads its implementation " +
       "(the engine, the report, the importer) when it runs.",
@@ -278,13 +281,14 @@ export async function writeResults(
     "",
     "### One more day",
     "",
-    "| scale | day | orders in the file | orders before → after | other tables unchanged | import s | report s | peak RSS MB | (import + report) ÷ (full import + report) |",
-    "| ---: | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
+    "| scale | day | orders in the file | orders before → after | other tables unchanged | import s | kept report brought up to date s | computed again | same values as anew | report anew s | through the day's period s (computed again) | peak RSS MB | (import + report) ÷ (full import + report) |",
+    "| ---: | --- | ---: | ---: | --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |",
   );
   for (const r of results) {
     const i = r.incremental;
     lines.push(
-      `| ${r.scale} | ${i.day} | ${fmt(i.orders)} | ${fmt(i.ordersBefore)} → ${fmt(i.ordersAfter)} | ${i.othersUnchanged ? "yes" : "**no**"} | ${fmt(i.importSeconds, 2)} | ${fmt(i.reportSeconds, 2)} | ${fmt(i.peakRssMB)} ` +
+      `| ${r.scale} | ${i.day} | ${fmt(i.orders)} | ${fmt(i.ordersBefore)} → ${fmt(i.ordersAfter)} | ${i.othersUnchanged ? "yes" : "**no**"} | ${fmt(i.importSeconds, 2)} | ${fmt(i.reportSeconds, 2)} ` +
+        `| ${reuseText(i.reuse)} | ${i.sameValues ? "yes" : "**no**"} | ${fmt(i.freshReportSeconds, 2)} | ${fmt(i.throughDay.seconds, 2)} (${i.throughDay.to}: ${reuseText(i.throughDay.reuse)}; ${i.throughDay.sameValues ? "same values" : "**values differ**"}) | ${fmt(i.peakRssMB)} ` +
         `| ${fmt(incrementalShare(r), 3)} |`,
     );
   }
@@ -410,12 +414,15 @@ function targetRows(
       judge(judged, rate >= TARGETS.importRowsPerSecond),
     );
     const share = incrementalShare(judged);
+    const i = judged.incremental;
+    // Kept and brought up to date, as the server does; met only with the same values as computed anew.
     add(
       `one more day: import + report ≤ ${TARGETS.incrementalShare * 100} % of full import + report at scale 100`,
-      `${fmt(judged.incremental.importSeconds + judged.incremental.reportSeconds, 2)} s vs ` +
-        `${fmt(judged.imported.seconds + judged.report.seconds, 2)} s${at(judged)}`,
+      `${fmt(i.importSeconds + i.reportSeconds, 2)} s vs ` +
+        `${fmt(judged.imported.seconds + judged.report.seconds, 2)} s${at(judged)}; through the new day's period ` +
+        `${fmt(i.importSeconds + i.throughDay.seconds, 2)} s (${fmt((i.importSeconds + i.throughDay.seconds) / (judged.imported.seconds + judged.report.seconds), 3)})`,
       fmt(share, 3),
-      judge(judged, share <= TARGETS.incrementalShare),
+      judge(judged, share <= TARGETS.incrementalShare && i.sameValues && i.throughDay.sameValues),
     );
     add(
       `import peak RSS ≤ ${fmt(TARGETS.peakRssMB)} MB at scale 100`,

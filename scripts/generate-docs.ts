@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { rangeText } from "../src/core/metrics/definition/metric-params.js";
 import { METRICS } from "../src/core/metrics/registry.js";
 import { type ColumnDef, ENTITIES } from "../src/core/model/entities.js";
+import { DEFAULT_SETTINGS } from "../src/core/model/settings.js";
 import { lookupMessage, metricDescription, metricName } from "../src/messages/index.js";
 
 const FAMILY_TITLES: Record<string, string> = {
@@ -59,8 +60,41 @@ export function renderMetricCatalog(): string {
     }
     lines.push("");
   }
+  lines.push(...laterValuesSection());
   lines.push(...COHORT_RETENTION_SECTION);
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** The metrics whose past values read later records (`readsLater`), for readers and for reused reports. */
+function laterValuesSection(): string[] {
+  const rows = METRICS.filter((m) => (m.readsLater ?? []).length > 0).map((m) => {
+    const reads = (m.readsLater ?? [])
+      .map((r) => {
+        const days = r.days?.({}, DEFAULT_SETTINGS);
+        return `${r.entity} ${days === undefined ? "of any later date" : `up to ${days} days later (by default)`}`;
+      })
+      .join("; ");
+    return `| \`${m.id}\` | ${cell(reads)} |`;
+  });
+  return [
+    "## Values that change after their period",
+    "",
+    "A period's value reads the records dated before the period ends, as they stand now: it",
+    "changes when such a record is added or corrected later (a lead created in March that converts",
+    "in May raises March's `lead_conversion_rate`). The metrics below also read records dated",
+    "*after* the period: new records change their last periods (up to the days shown) or any",
+    "period (of any later date). test/conformance/later-records.test.ts checks that no other metric",
+    "reads later records:",
+    "",
+    "| id | reads |",
+    "| --- | --- |",
+    ...rows,
+    "",
+    "The server keeps its last report of each request and, after an import, computes again only",
+    "the periods that the changed records can reach by these rules (src/report/reuse-report.ts;",
+    "[dashboard.md](dashboard.md), Reports after an import).",
+    "",
+  ];
 }
 
 /** Issue 8 part 10: which metrics split by customer dimensions, and why the others do not. */

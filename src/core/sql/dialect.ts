@@ -47,6 +47,11 @@ export interface SqlDialect {
    */
   binaryOrder(expr: string): string;
   /**
+   * A 64-bit hash of every value of the row of table alias `alias`, as an
+   * integer whose SUM is exact: a table's fingerprint (report/data-fingerprint.ts).
+   */
+  rowHash(alias: string): string;
+  /**
    * Whether entity tables get their primary keys and indexes on their keys
    * and customer references (migration 5). PostgreSQL needs them for the
    * re-import replace, merges, drill-downs and correlated probes; DuckDB scans columns with zone maps and

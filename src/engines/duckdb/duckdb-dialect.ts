@@ -32,5 +32,7 @@ export const duckdbDialect: SqlDialect = {
   createTempTableAs: (table, select) => [`CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`],
   // DuckDB's default collation is binary: text already sorts by code point.
   binaryOrder: (expr) => expr,
+  // UBIGINT; its SUM is a HUGEINT.
+  rowHash: (alias) => `hash(${alias})`,
   indexesEntities: false,
 };

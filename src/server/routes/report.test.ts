@@ -119,4 +119,24 @@ describe("GET /api/v1/report", () => {
     expect(after.body.values).toEqual(plain(expected.values));
     expect(after.body.values[0].value).not.toBe(revenue);
   });
+
+  it("after later orders come in, brings its last report up to date to the values of runReport", async () => {
+    const url = "/api/v1/report?metrics=all&by=region";
+    const request = { metrics: "all" as const, by: ["region"] };
+    await t.get(url);
+    await t.get(`${url}&compare=previous`);
+    // A copy of the last month's orders, three weeks later, as a later import would add them.
+    await t.db.write((e) =>
+      e.execute(`INSERT INTO orders SELECT * REPLACE (order_id || '-later' AS order_id, ordered_at + INTERVAL 21 DAY AS ordered_at)
+        FROM orders WHERE ordered_at >= (SELECT MAX(ordered_at) - INTERVAL 30 DAY FROM orders)`),
+    );
+    const after = await t.get(url);
+    const expected = await t.db.read((e) => runReport(e, request));
+    expect(after.body.values).toEqual(plain(expected.values));
+    expect(after.body.periods.map((p: { label: string }) => p.label)).toEqual(
+      expected.periods.map((p) => p.label),
+    );
+    const compared = await t.get(`${url}&compare=previous`);
+    expect(compared.body.values).toEqual(plain(expected.values));
+  });
 });

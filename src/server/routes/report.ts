@@ -19,6 +19,7 @@ import {
   runReport,
 } from "../../report/run-report.js";
 import type { ApiApp, AppDeps } from "../app-types.js";
+import { KeptReports } from "../kept-reports.js";
 import { jsonResponses, MetricValueSchema, RepeatedPairs } from "../openapi-schemas.js";
 import { PeriodSchema, periodJson } from "../period-json.js";
 import { ResultCache } from "../result-cache.js";
@@ -122,17 +123,21 @@ export async function buildReport(
   compare: boolean,
   lang: Lang,
 ): Promise<ReportBody> {
-  return localize(await computeReport(engine, request, compare), lang);
+  return localize(await computeReport(engine, request, compare, runReport), lang);
 }
+
+/** How a report is computed: anew (`runReport`), or from the last one kept (`KeptReports`). */
+type RunReport = (engine: Engine, request: ReportRequest) => Promise<ReportResult>;
 
 async function computeReport(
   engine: Engine,
   request: ReportRequest,
   compare: boolean,
+  run: RunReport,
 ): Promise<ComputedReport> {
   const { result, previous } = compare
-    ? await reportWithPrevious(engine, request)
-    : { result: await runReport(engine, request), previous: undefined };
+    ? await reportWithPrevious(engine, request, run)
+    : { result: await run(engine, request), previous: undefined };
   const options = periodOptions(result.settings, request);
   const reported = [...new Set(result.values.map((v) => v.metric))];
   return {
@@ -163,14 +168,15 @@ async function computeReport(
 async function reportWithPrevious(
   engine: Engine,
   request: ReportRequest,
+  run: RunReport,
 ): Promise<{ result: ReportResult; previous: z.infer<typeof PreviousValueSchema>[] }> {
   // No metric: only the range's periods are resolved, which is cheap.
   const range = await runReport(engine, { ...request, metrics: [] });
   const first = range.periods[0];
   const last = range.periods.at(-1);
-  if (!first || !last) return { result: await runReport(engine, request), previous: [] };
+  if (!first || !last) return { result: await run(engine, request), previous: [] };
   const options = periodOptions(range.settings, request);
-  const wide = await runReport(engine, {
+  const wide = await run(engine, {
     ...request,
     from: previousPeriod(first, options).label,
     to: last.label,
@@ -212,6 +218,8 @@ interface ReportCaches {
   /** The language-free part (values, notes, warnings), shared by every language. */
   readonly computed: ResultCache<ComputedReport>;
   readonly serialized: ResultCache<SerializedReport>;
+  /** Outlives writes: the next report after an import starts from the last one. */
+  readonly kept: KeptReports;
 }
 
 // Per database, so a warm-up at server start fills the caches the route reads.
@@ -220,7 +228,11 @@ const cachesByDb = new WeakMap<AppDeps["db"], ReportCaches>();
 function cachesOf(db: AppDeps["db"]): ReportCaches {
   let caches = cachesByDb.get(db);
   if (!caches) {
-    caches = { computed: new ResultCache<ComputedReport>(), serialized: new ResultCache<SerializedReport>() };
+    caches = {
+      computed: new ResultCache<ComputedReport>(),
+      serialized: new ResultCache<SerializedReport>(),
+      kept: new KeptReports(),
+    };
     cachesByDb.set(db, caches);
   }
   return caches;
@@ -239,10 +251,10 @@ export function serializedReport(
   const request = reportRequestOf(query);
   const compare = query.compare === "previous";
   const version = db.version;
-  const { computed, serialized } = cachesOf(db);
+  const { computed, serialized, kept } = cachesOf(db);
   return serialized.get(version, [request, compare, lang], async () => {
     const report = await computed.get(version, [request, compare], () =>
-      db.read((engine) => computeReport(engine, request, compare)),
+      db.read((engine) => computeReport(engine, request, compare, (e, r) => kept.report(e, r))),
     );
     const json = new TextEncoder().encode(JSON.stringify(localize(report, lang)));
     const [gz, br] = await Promise.all([

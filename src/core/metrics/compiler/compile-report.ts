@@ -230,7 +230,7 @@ export function compileExplain(
 }
 
 /** Totals and customer breakdowns get every period (and value) filled in, unless the metric owns its rows. */
-function fillsRows(metric: MetricDefinition, grouping: Grouping): boolean {
+export function fillsRows(metric: MetricDefinition, grouping: Grouping): boolean {
   if (grouping.source === "builtin") return false;
   return !(grouping.source === "customer" && metric.ownsCustomerRows === true);
 }

@@ -10,7 +10,12 @@ const UNIT_DAYS: Readonly<Record<string, number>> = { d: 1, w: 7, m: 30, y: 365 
  * @example durationDays(ctx, "window", "365d") // 365, or 90 with --param window=90d
  */
 export function durationDays(ctx: MetricContext, name: string, fallback: string): number {
-  const text = ctx.param(name, fallback).trim().toLowerCase();
+  return parseDurationDays(name, ctx.param(name, fallback));
+}
+
+/** Days in the duration `text` of parameter `name` (see `durationDays`). */
+export function parseDurationDays(name: string, value: string): number {
+  const text = value.trim().toLowerCase();
   const match = /^(\d+(?:\.\d+)?)\s*([dwmy]?)$/.exec(text);
   const days = match ? Number(match[1]) * (UNIT_DAYS[match[2] || "d"] ?? 1) : Number.NaN;
   if (!(days > 0)) {

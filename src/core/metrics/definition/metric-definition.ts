@@ -1,4 +1,5 @@
 import type { EntityName } from "../../model/entities.js";
+import type { DatasetSettings } from "../../model/settings.js";
 import type { Grouping } from "../context/grouping.js";
 import type { MetricContext } from "../context/metric-context.js";
 
@@ -33,6 +34,13 @@ export type MetricUnit =
 export type Direction = "up" | "down" | "neutral";
 
 export type MetricFamily = "customers" | "revenue" | "value" | "sales" | "service" | "marketing";
+
+/** Records of `entity` dated up to `days` after the period's end (absent: any time after). See `MetricDefinition.readsLater`. */
+export interface LaterRead {
+  readonly entity: EntityName;
+  /** From the report's parameters and the dataset settings, as the metric's SQL reads them. */
+  readonly days?: (params: Readonly<Record<string, string>>, settings: DatasetSettings) => number;
+}
 
 export interface MetricParam {
   readonly name: string;
@@ -87,6 +95,16 @@ export interface MetricDefinition {
   /** Entities that must hold rows for the metric to be available. */
   readonly requires: readonly EntityName[];
   readonly params?: readonly MetricParam[];
+  /**
+   * The records dated after a period's end that its value may read (directly
+   * or through a link: a deal's lead), so that it changes when such records
+   * arrive (docs/metrics.md, "Values that change after their period").
+   * Absent: a period's value reads only records whose earliest date is
+   * before its end (they may be read as they stand now: a lead created in P
+   * that converts later). Checked by test/conformance/later-records.test.ts;
+   * reused reports rely on it (report/reuse-report.ts).
+   */
+  readonly readsLater?: readonly LaterRead[];
   /** Sibling ids produced by the same query (`sales_cycle_days_median`…), with their kind. */
   readonly siblings?: readonly string[];
   /**

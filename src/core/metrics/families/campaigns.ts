@@ -1,10 +1,11 @@
 import type { EntityName } from "../../model/entities.js";
 import type { MetricContext } from "../context/metric-context.js";
-import { durationDays } from "../definition/duration-param.js";
+import { durationDays, parseDurationDays } from "../definition/duration-param.js";
 import {
   type CombinedCompiler,
   compileOneRequest,
   type Grouping,
+  type LaterRead,
   type MetricDefinition,
   type MetricKind,
   type MetricParam,
@@ -140,6 +141,19 @@ function campaignMetric(spec: CampaignMetricSpec): MetricDefinition {
   const sources = sourcesOf(spec);
   const requires = [...new Set(sources.flatMap((s) => SOURCE_REQUIRES[s]))];
   const usesWindow = sources.includes("revenue");
+  // A campaign's customers come through leads of any date; their revenue runs the window past P.
+  const laterReads: LaterRead[] = [
+    ...(sources.includes("customers") || usesWindow ? [{ entity: "leads" as const }] : []),
+    ...(usesWindow
+      ? [
+          {
+            entity: "orders" as const,
+            days: (params: Readonly<Record<string, string>>) =>
+              parseDurationDays(WINDOW.name, params[WINDOW.name] ?? WINDOW.default),
+          },
+        ]
+      : []),
+  ];
   // Spend has no customer; leads belong to the customer they converted into (else the null bucket).
   const perCustomer = !sources.includes("spend");
   SPECS.set(spec.id, spec);
@@ -152,6 +166,7 @@ function campaignMetric(spec: CampaignMetricSpec): MetricDefinition {
     formula: spec.formula,
     requires,
     ...(usesWindow ? { params: [WINDOW] } : {}),
+    ...(laterReads.length > 0 ? { readsLater: laterReads } : {}),
     builtInBreakdowns: [{ keys: ["campaign_id"] }],
     hasTotal: false,
     ...(perCustomer

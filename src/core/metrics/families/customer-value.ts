@@ -1,5 +1,5 @@
 import type { MetricContext } from "../context/metric-context.js";
-import { durationDays, numberParam } from "../definition/duration-param.js";
+import { durationDays, numberParam, parseDurationDays } from "../definition/duration-param.js";
 import type { Grouping, MetricDefinition, MetricParam } from "../definition/metric-definition.js";
 import { GROSS_MARGIN_PARAM } from "../definition/shared-params.js";
 import {
@@ -481,6 +481,14 @@ const cacPaybackMonths: MetricDefinition = {
     "cac / (monthly revenue per new customer × gross_margin); monthly revenue per new customer = Σ revenue of the P cohort in [acquired_at, acquired_at + payback_window) / (N × payback_window in 30-day months)",
   requires: ["customers", "spend", "orders"],
   params: [PAYBACK_WINDOW, GROSS_MARGIN_PARAM],
+  // The cohort's revenue runs on past the period, up to the window after its last acquisition.
+  readsLater: [
+    {
+      entity: "orders",
+      days: (params) =>
+        parseDurationDays(PAYBACK_WINDOW.name, params[PAYBACK_WINDOW.name] ?? PAYBACK_WINDOW.default),
+    },
+  ],
   customerDimensions: ["acquisition_channel"],
   noBreakdownReason: "metrics.breakdown.reason.spend",
   ownsCustomerRows: true,

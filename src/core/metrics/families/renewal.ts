@@ -67,6 +67,13 @@ export const renewalMetrics: readonly MetricDefinition[] = [
     formula:
       "#due terms renewed / #due terms; due = end_at in P, not canceled before end_at; renewed = another term of the same subscription_id starts within [end_at − g, end_at + g], g = renewal_grace_days",
     params: [GRACE_PARAM],
+    // The next term may start up to g days after the due term's end.
+    readsLater: [
+      {
+        entity: "subscriptions",
+        days: (params, settings) => Number(params[GRACE_PARAM.name] ?? settings.renewal_grace_days),
+      },
+    ],
     compile: compileParts("renewal_rate", PARTS),
     drill: drillParts(PARTS),
   },

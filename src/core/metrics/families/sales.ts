@@ -116,6 +116,8 @@ const salesCycleDays = rowMetric({
   unit: "days",
   direction: "down",
   requires: ["deals"],
+  // A won deal's cycle starts at its lead's created_at, whatever the lead's date.
+  readsLater: [{ entity: "leads" }],
   customerDimensions: "all",
   ownDimensions: dealDimensions,
   formula:
@@ -172,6 +174,8 @@ const stageConversion = rowMetric({
   unit: "fraction",
   direction: "up",
   requires: ["deals", "deal_stages"],
+  // Whether a deal went on to a later stage: its entries after P.
+  readsLater: [{ entity: "deal_stages" }],
   customerDimensions: "all",
   breakdownWithin: STAGE_KEYS,
   ownsCustomerRows: true,
