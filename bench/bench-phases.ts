@@ -72,8 +72,8 @@ export interface IncrementalPhase {
   readonly importSeconds: number;
   /** The report kept from before the import (as the server keeps its last one), brought up to date. */
   readonly reportSeconds: number;
-  /** What that took (report/reuse-report.ts): the periods computed again, per group of metrics. */
-  readonly reuse: ReuseOutcome;
+  /** What that took (report/reuse-report.ts): the periods computed again, per group of metrics; absent in runs from before. */
+  readonly reuse?: ReuseOutcome;
   /** The same report computed anew after the import, as a one-shot `crm-kpi report` does. */
   readonly freshReportSeconds: number;
   /** Whether the two gave the same values, byte for byte. */
@@ -89,7 +89,8 @@ export interface IncrementalPhase {
 }
 
 /** A reuse outcome in a few words: `all`, `none`, or the first period recomputed per group of metrics. */
-export function reuseText(outcome: ReuseOutcome): string {
+export function reuseText(outcome: ReuseOutcome | undefined): string {
+  if (!outcome) return "—";
   if (outcome.kind === "computed") return "all";
   if (outcome.kind === "unchanged" || outcome.groups.length === 0) return "none";
   return outcome.groups.map((g) => `${g.metrics} metrics from ${g.from}`).join(", ");

@@ -288,7 +288,7 @@ export async function writeResults(
     const i = r.incremental;
     lines.push(
       `| ${r.scale} | ${i.day} | ${fmt(i.orders)} | ${fmt(i.ordersBefore)} → ${fmt(i.ordersAfter)} | ${i.othersUnchanged ? "yes" : "**no**"} | ${fmt(i.importSeconds, 2)} | ${fmt(i.reportSeconds, 2)} ` +
-        `| ${reuseText(i.reuse)} | ${i.sameValues ? "yes" : "**no**"} | ${fmt(i.freshReportSeconds, 2)} | ${fmt(i.throughDay.seconds, 2)} (${i.throughDay.to}: ${reuseText(i.throughDay.reuse)}; ${i.throughDay.sameValues ? "same values" : "**values differ**"}) | ${fmt(i.peakRssMB)} ` +
+        `| ${reusedCells(i)} | ${fmt(i.peakRssMB)} ` +
         `| ${fmt(incrementalShare(r), 3)} |`,
     );
   }
@@ -338,6 +338,13 @@ export async function writeResults(
   if (kept.dashboard) lines.push(kept.dashboard, "");
   lines.push(kept.notes.trimEnd(), "");
   await writeFile(resultsFile, lines.join("\n"));
+}
+
+/** The cells of a kept report brought up to date; a run from before reports were kept (its report was computed anew) has none. */
+function reusedCells(i: IncrementalPhase): string {
+  if (!i.reuse) return "— (computed anew) | — | — | —";
+  const through = `${fmt(i.throughDay.seconds, 2)} (${i.throughDay.to}: ${reuseText(i.throughDay.reuse)}; ${i.throughDay.sameValues ? "same values" : "**values differ**"})`;
+  return `${reuseText(i.reuse)} | ${i.sameValues ? "yes" : "**no**"} | ${fmt(i.freshReportSeconds, 2)} | ${through}`;
 }
 
 function incrementalShare(r: ScaleResult): number {
