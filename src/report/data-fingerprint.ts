@@ -24,20 +24,25 @@ export type DataChange =
 
 const SETTINGS_TABLE = "dataset_settings";
 
-/** Reads the fingerprint of the data (one grouped scan per table). */
+/** Reads the fingerprint of the data: one statement, a grouped scan per table. */
 export async function dataFingerprint(engine: Engine): Promise<DataFingerprint> {
-  const tables: Record<string, Record<string, string>> = {};
-  for (const table of [...ENTITIES.map((e) => e.name), SETTINGS_TABLE]) {
-    const entity = ENTITIES.find((e) => e.name === table);
-    const day = entity ? earliestDay(engine, entity) : null;
-    const sql = `SELECT ${day === null ? "''" : `COALESCE(CAST(${day} AS VARCHAR), '')`} AS day, COUNT(*) AS n,
-        CAST(SUM(${engine.dialect.rowHash("t")}) AS VARCHAR) AS h
-      FROM ${engine.dialect.quoteIdentifier(table)} t GROUP BY 1`;
-    const buckets: Record<string, string> = {};
-    for (const row of await engine.query({ sql, params: [] })) buckets[String(row.day)] = `${row.n}:${row.h}`;
-    tables[table] = buckets;
+  const q = engine.dialect.quoteIdentifier;
+  const tables = [...ENTITIES.map((e) => e.name), SETTINGS_TABLE];
+  const sql = tables
+    .map((table) => {
+      const entity = ENTITIES.find((e) => e.name === table);
+      const day = entity ? earliestDay(engine, entity) : null;
+      return `SELECT '${table}' AS tbl, ${day === null ? "''" : `COALESCE(CAST(${day} AS VARCHAR), '')`} AS day,
+          COUNT(*) AS n, CAST(SUM(${engine.dialect.rowHash("t")}) AS VARCHAR) AS h
+        FROM ${q(table)} t GROUP BY 2`;
+    })
+    .join(" UNION ALL ");
+  const buckets: Record<string, Record<string, string>> = Object.fromEntries(tables.map((t) => [t, {}]));
+  for (const row of await engine.query({ sql, params: [] })) {
+    const table = buckets[String(row.tbl)];
+    if (table) table[String(row.day)] = `${row.n}:${row.h}`;
   }
-  return { tables };
+  return { tables: buckets };
 }
 
 /**
