@@ -3,7 +3,7 @@
  * and each value is a button that opens the same drill-down as a click on the point.
  */
 import { expect, test } from "./support/fixtures.js";
-import { openView, t } from "./support/views.js";
+import { BROWSER_LOCALE, openView, settle, t } from "./support/views.js";
 
 test("the MRR chart's data table opens a drill-down from the keyboard", async ({ page }) => {
   await openView(page, "overview", "en");
@@ -27,4 +27,27 @@ test("the MRR chart's data table opens a drill-down from the keyboard", async ({
   await expect(dialog).toBeHidden();
   // Focus comes back to the value that opened it.
   await expect(value).toBeFocused();
+});
+
+test.describe("in Persian", () => {
+  test.use({ locale: BROWSER_LOCALE.fa });
+
+  test("a view breaks down by churn propensity decile, each decile named in Persian digits", async ({
+    page,
+  }) => {
+    await openView(page, "customers", "fa");
+    await page
+      .getByRole("checkbox", { name: t("fa", "web.dim.churn_propensity_decile"), exact: true })
+      .check();
+    await expect(page).toHaveURL(/by=churn_propensity_decile/);
+    await settle(page, "fa");
+    const churn = t("fa", "metric.customer_churn_rate.name");
+    await page.getByRole("button", { name: `${t("fa", "web.chart.data")}: ${churn}`, exact: true }).click();
+    const table = page.getByRole("table", { name: t("fa", "web.chart.dataOf", { name: churn }) });
+    for (const n of ["۱", "۱۰"]) {
+      await expect(
+        table.getByRole("columnheader", { name: t("fa", "web.decile", { n }), exact: true }),
+      ).toBeVisible();
+    }
+  });
 });

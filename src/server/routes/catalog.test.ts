@@ -21,6 +21,7 @@ describe("GET /api/v1/catalog", () => {
     expect(churn.name).toBe(metricName("fa", "customer_churn_rate"));
     expect(churn.direction).toBe("down");
     expect(body.dimensions.customer).toEqual([...CUSTOMER_DIMENSIONS]);
+    expect(body.dimensions.scored).toEqual(["upsell_propensity_decile", "churn_propensity_decile"]);
     expect(body.calendars).toContain("persian");
     expect(body.langs).toEqual(["en", "fa", "ar", "zh"]);
   });

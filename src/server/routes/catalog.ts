@@ -4,6 +4,7 @@ import { listMetrics } from "../../core/metrics/registry.js";
 import { CALENDARS } from "../../core/model/settings.js";
 import { LANGS, type Lang, lookupMessage, metricDescription, metricName } from "../../messages/index.js";
 import { PREDICTIONS } from "../../predict/prediction-catalog.js";
+import { SCORED_DIMENSIONS } from "../../report/customer-scores.js";
 import { CUSTOMER_DIMENSIONS, METRIC_DIMENSIONS } from "../../report/run-report.js";
 import type { ApiApp, AppDeps } from "../app-types.js";
 import { jsonResponses } from "../openapi-schemas.js";
@@ -43,7 +44,13 @@ const CatalogSchema = z
   .object({
     metrics: z.array(MetricSchema),
     predictions: z.array(PredictionSchema),
-    dimensions: z.object({ customer: z.array(z.string()), metric: z.array(z.string()) }),
+    dimensions: z.object({
+      customer: z.array(z.string()),
+      metric: z.array(z.string()),
+      scored: z.array(z.string()).openapi({
+        description: "Customer dimensions computed by a model: propensity deciles (docs/propensity.md)",
+      }),
+    }),
     grains: z.array(z.string()),
     calendars: z.array(z.string()),
     langs: z.array(z.string()),
@@ -87,7 +94,11 @@ export function catalogOf(lang: Lang): z.infer<typeof CatalogSchema> {
       name: lookupMessage(lang, p.nameKey) ?? p.id,
       description: lookupMessage(lang, p.descriptionKey) ?? "",
     })),
-    dimensions: { customer: [...CUSTOMER_DIMENSIONS], metric: [...METRIC_DIMENSIONS] },
+    dimensions: {
+      customer: [...CUSTOMER_DIMENSIONS],
+      metric: [...METRIC_DIMENSIONS],
+      scored: [...SCORED_DIMENSIONS],
+    },
     grains: [...GRAINS],
     calendars: [...CALENDARS],
     langs: [...LANGS],

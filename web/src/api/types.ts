@@ -22,7 +22,12 @@ export interface CatalogMetric {
 
 export interface CatalogResponse {
   readonly metrics: readonly CatalogMetric[];
-  readonly dimensions: { readonly customer: readonly string[]; readonly metric: readonly string[] };
+  readonly dimensions: {
+    readonly customer: readonly string[];
+    readonly metric: readonly string[];
+    /** Propensity deciles: customer dimensions a model computes. */
+    readonly scored: readonly string[];
+  };
   readonly grains?: readonly Grain[];
   readonly calendars?: readonly CalendarId[];
   readonly langs?: readonly string[];

@@ -1,10 +1,11 @@
 import { useMemo } from "preact/hooks";
-import { periodLabels, previousSeriesOf, segmentLabel, segmentsOf, seriesOf } from "../api/report-data.js";
+import { periodLabels, previousSeriesOf, segmentsOf, seriesOf } from "../api/report-data.js";
 import type { ReportResponse, SegmentValue } from "../api/types.js";
 import { Chart } from "../charts/chart.js";
 import { cartesianOption } from "../charts/chart-options.js";
+import { segmentName } from "../i18n/column-labels.js";
 import { useI18n } from "../i18n/i18n.js";
-import { useMetricInfo } from "../state/app-context.js";
+import { useCatalog, useMetricInfo } from "../state/app-context.js";
 import { navigate, segmentPairs } from "../state/url-state.js";
 
 interface MetricChartProps {
@@ -21,6 +22,7 @@ interface MetricChartProps {
 export function MetricChart(props: MetricChartProps) {
   const i18n = useI18n();
   const info = useMetricInfo();
+  const scored = useCatalog()?.dimensions.scored;
   const first = props.metrics[0] ?? "";
   const unit = info(first)?.unit;
   const title = props.title ?? props.metrics.map(i18n.metric).join(", ");
@@ -29,14 +31,14 @@ export function MetricChart(props: MetricChartProps) {
     if (segments.length > 0) {
       return segments
         .slice(0, 12)
-        .map((segment) => ({ metric: first, segment, name: segmentLabel(segment) }));
+        .map((segment) => ({ metric: first, segment, name: segmentName(i18n, segment, scored ?? []) }));
     }
     return props.metrics.map((metric) => ({
       metric,
       segment: null as SegmentValue,
       name: i18n.metric(metric),
     }));
-  }, [props.report, props.metrics, props.bySegment, first, i18n]);
+  }, [props.report, props.metrics, props.bySegment, first, i18n, scored]);
   const goal = props.report.goals?.find((g) => g.goal.metric === first && g.goal.segment === null);
   const option = useMemo(
     () =>

@@ -3,8 +3,9 @@ import { segmentLabel, segmentsOf, valueAt } from "../api/report-data.js";
 import type { ReportResponse } from "../api/types.js";
 import { Chart } from "../charts/chart.js";
 import { cartesianOption } from "../charts/chart-options.js";
+import { segmentName } from "../i18n/column-labels.js";
 import { useI18n } from "../i18n/i18n.js";
-import { useMetricInfo } from "../state/app-context.js";
+import { useCatalog, useMetricInfo } from "../state/app-context.js";
 import { navigate, segmentPairs } from "../state/url-state.js";
 
 /**
@@ -19,6 +20,7 @@ export function SegmentBars(props: {
 }) {
   const i18n = useI18n();
   const info = useMetricInfo();
+  const scored = useCatalog()?.dimensions.scored;
   const unit = info(props.metrics[0] ?? "")?.unit;
   const period = props.report.periods[props.report.periods.length - 1]?.label ?? "";
   const segments = useMemo(() => {
@@ -33,7 +35,7 @@ export function SegmentBars(props: {
   const option = useMemo(
     () =>
       cartesianOption({
-        categories: segments.map(segmentLabel),
+        categories: segments.map((s) => segmentName(i18n, s, scored ?? [])),
         series: props.metrics.map((m) => ({
           name: i18n.metric(m),
           kind: "bar" as const,
@@ -43,7 +45,7 @@ export function SegmentBars(props: {
         horizontal: true,
         format: (v) => i18n.value(v, unit),
       }),
-    [segments, props.metrics, props.report, period, i18n, unit],
+    [segments, props.metrics, props.report, period, i18n, unit, scored],
   );
   const onClick = ({ dataIndex, seriesIndex }: { dataIndex: number; seriesIndex: number }) => {
     const metric = props.metrics[seriesIndex];

@@ -77,11 +77,12 @@ export function PeriodPicker() {
   );
 }
 
-/** Any customer dimension from /catalog, several at once. */
+/** Any customer dimension from /catalog (propensity deciles too), several at once. */
 export function BreakdownPicker() {
   const i18n = useI18n();
   const state = useAppState();
-  const dims = useCatalog()?.dimensions.customer ?? [];
+  const dimensions = useCatalog()?.dimensions;
+  const dims = [...(dimensions?.customer ?? []), ...(dimensions?.scored ?? [])];
   const toggle = (dim: string, on: boolean) =>
     navigate({ by: on ? [...state.by, dim] : state.by.filter((d) => d !== dim) });
   return (

@@ -1,4 +1,5 @@
 /** Localized headers for the fields of API rows (lists, explain, findings, merges), reusing the CLI's column messages. */
+import { formatNumber } from "./format.js";
 import type { I18n } from "./i18n.js";
 
 const COLUMN_KEYS: Readonly<Record<string, string>> = {
@@ -80,6 +81,25 @@ export function cellText(i18n: I18n, key: string, value: string): string {
 }
 
 /** A breakdown dimension's name (`acquisition_channel` → "Acquisition channel"), or the id itself. */
+/**
+ * A segment as the dashboard shows it: its values joined, a decile of a `scored` dimension
+ * (the catalog's propensity deciles) as "Decile 3" in the language's digits.
+ */
+export function segmentName(
+  i18n: I18n,
+  segment: Readonly<Record<string, string | null>> | null,
+  scored: readonly string[],
+): string {
+  if (segment === null) return "";
+  return Object.entries(segment)
+    .map(([key, value]) => {
+      if (value === null) return "—";
+      if (!scored.includes(key)) return value;
+      return i18n.t("web.decile", { n: formatNumber(i18n.locale.intl, Number(value), 0) });
+    })
+    .join(" · ");
+}
+
 export function dimensionName(i18n: I18n, dim: string): string {
   const key = `web.dim.${dim}`;
   const name = i18n.tk(key);
