@@ -96,9 +96,9 @@ async function updateKept(
   const metrics =
     request.metrics === "all" ? METRICS : [...new Set(request.metrics.map((id) => getMetric(id)))];
   const groups = metricGroups(metrics, range.periods, change, request, range, was);
-  const kept = Math.min(...groups.map((g) => g.first), range.periods.length);
+  const keptPeriods = Math.min(...groups.map((g) => g.first), range.periods.length);
   // The kept periods must be the same periods, with the same partial flags.
-  for (let i = 0; i < kept; i++) {
+  for (let i = 0; i < keptPeriods; i++) {
     if (JSON.stringify(range.periods[i]) !== JSON.stringify(was.periods[i])) return null;
   }
   const blocks = new Map<string, { rank: number; id: string; idx: number; values: MetricValue[] }>();
