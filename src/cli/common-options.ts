@@ -60,6 +60,26 @@ export function warnDeprecated(
   writeLine(io.stderr, t(lang, "cli.deprecated.option", { old, replacement }));
 }
 
+/**
+ * The parser of a whole-number option (`--limit`, `--port`, `--sample`): from
+ * `min` to `max`; anything else is a usage error naming the option and the range.
+ */
+export function wholeNumberOption(option: string, min: number, max?: number): (text: string) => number {
+  return (text) => {
+    const value = Number(text);
+    if (text.trim() !== "" && Number.isInteger(value) && value >= min && (max === undefined || value <= max))
+      return value;
+    const range = max === undefined ? `of ${min} or more` : `from ${min} to ${max}`;
+    throw new CrmKpiError("bad_argument", `The value "${text}" of ${option} is not a whole number ${range}`, {
+      value: text,
+      option,
+      min,
+      ...(max === undefined ? {} : { max }),
+      messageKey: max === undefined ? "cli.error.badWholeNumber" : "cli.error.badWholeNumberRange",
+    });
+  };
+}
+
 /** `--days`: a positive number of days. */
 export function parseDays(text: string): number {
   const days = Number(text);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { CrmKpiError, type ErrorCode } from "../core/errors.js";
 import { listMetrics } from "../core/metrics/registry.js";
 import { openDuckDB } from "../engines/duckdb/duckdb-engine.js";
-import { lookupMessage, metricName } from "../messages/index.js";
+import { lookupMessage, metricName, t } from "../messages/index.js";
 import { detectLang, resolveDbPath } from "./cli-context.js";
 import { EXIT, exitCodeOfErrorCode } from "./exit-codes.js";
 import { describeError } from "./format-error.js";
@@ -71,6 +71,26 @@ describe("runCli arguments", () => {
     const io = captureIo();
     expect(await runCli(["demo", "--scale", "-1"], io)).toBe(EXIT.usage);
     expectOneSentenceError(io.err());
+  });
+
+  it.each<{ argv: string[]; option: string; range: Record<string, string> }>([
+    { argv: ["serve", "--port", "70000"], option: "--port", range: { min: "0", max: "65535" } },
+    { argv: ["alerts", "history", "--limit", "0"], option: "--limit", range: { min: "1" } },
+    { argv: ["mapping", "init", "x.csv", "--sample", "2.5"], option: "--sample", range: { min: "1" } },
+  ])("refuses a bad whole number for $option, naming it and its range, in Persian too", async (c) => {
+    const en = captureIo();
+    expect(await runCli(c.argv, en)).toBe(EXIT.usage);
+    expectOneSentenceError(en.err());
+    const fa = captureIo();
+    expect(await runCli(["--lang", "fa", ...c.argv], fa)).toBe(EXIT.usage);
+    const params: Record<string, string> = {
+      value: c.argv[c.argv.indexOf(c.option) + 1] ?? "",
+      option: c.option,
+      ...c.range,
+    };
+    const key = "max" in c.range ? "cli.error.badWholeNumberRange" : "cli.error.badWholeNumber";
+    expect(en.err()).toContain(t("en", key, params));
+    expect(fa.err()).toContain(t("fa", key, params));
   });
 
   it("requires the period to explain (--at)", async () => {

@@ -328,6 +328,8 @@ export const ar = {
   "cli.stuckDeals.option.asOf": "تاريخ القائمة بتقويم البيانات، مثل 2024-06-30 (الافتراضي: يوم آخر حدث)",
   "cli.stuckDeals.option.days": "عتبة ثابتة بالأيام (الافتراضي: المئين التسعون للمرحلة)",
   "cli.error.badDays": 'عدد الأيام "{value}" ليس رقمًا موجبًا.',
+  "cli.error.badWholeNumber": 'القيمة "{value}" للخيار {option} ليست عددًا صحيحًا يساوي {min} أو أكثر.',
+  "cli.error.badWholeNumberRange": 'القيمة "{value}" للخيار {option} ليست عددًا صحيحًا من {min} إلى {max}.',
   "lists.campaigns.title": "الحملات، {range}",
   "lists.campaigns.empty": "لا نشاط للحملات في هذا النطاق.",
   "lists.column.campaign": "الحملة",

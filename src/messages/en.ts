@@ -330,6 +330,9 @@ const coreEn = {
     "date the list is as of, in the dataset calendar, e.g. 2024-06-30 (default: the day of the latest event)",
   "cli.stuckDeals.option.days": "a fixed threshold in days (default: the stage's 90th percentile)",
   "cli.error.badDays": 'The number of days "{value}" is not a positive number.',
+  "cli.error.badWholeNumber": 'The value "{value}" of {option} is not a whole number of {min} or more.',
+  "cli.error.badWholeNumberRange":
+    'The value "{value}" of {option} is not a whole number from {min} to {max}.',
   "lists.campaigns.title": "Campaigns, {range}",
   "lists.campaigns.empty": "No campaign activity in this range.",
   "lists.column.campaign": "Campaign",

@@ -325,6 +325,8 @@ export const fa = {
   "cli.stuckDeals.option.asOf": "تاریخ فهرست در تقویم داده‌ها، مثلاً 1403-04-10 (پیش‌فرض: روز آخرین رویداد)",
   "cli.stuckDeals.option.days": "آستانهٔ ثابت به روز (پیش‌فرض: صدک ۹۰ مدت ماندن در همان مرحله)",
   "cli.error.badDays": "تعداد روز «{value}» عدد مثبت نیست.",
+  "cli.error.badWholeNumber": "مقدار «{value}» برای {option} عدد صحیح {min} یا بیشتر نیست.",
+  "cli.error.badWholeNumberRange": "مقدار «{value}» برای {option} عدد صحیحی از {min} تا {max} نیست.",
   "lists.campaigns.title": "کمپین‌ها، {range}",
   "lists.campaigns.empty": "در این بازه هیچ فعالیتی از کمپین‌ها نیست.",
   "lists.column.campaign": "کمپین",

@@ -308,6 +308,8 @@ export const zh = {
   "cli.stuckDeals.option.asOf": "列表所依据的日期（数据集日历），例如 2024-06-30（默认：最后一个事件当天）",
   "cli.stuckDeals.option.days": "固定阈值（天）（默认：该阶段的第 90 百分位）",
   "cli.error.badDays": "天数“{value}”不是正数。",
+  "cli.error.badWholeNumber": "{option} 的值“{value}”不是大于或等于 {min} 的整数。",
+  "cli.error.badWholeNumberRange": "{option} 的值“{value}”不是 {min} 到 {max} 之间的整数。",
   "lists.campaigns.title": "营销活动，{range}",
   "lists.campaigns.empty": "此范围内没有营销活动数据。",
   "lists.column.campaign": "活动",

@@ -3,14 +3,13 @@ import type { SentNotice } from "../../alerts/index.js";
 import { parseCalendarDate } from "../../calendar/parse-calendar-date.js";
 import { localDateOf } from "../../calendar/zoned-time.js";
 import type { Engine } from "../../core/engine.js";
-import { CrmKpiError } from "../../core/errors.js";
 import { findMetric } from "../../core/metrics/registry.js";
 import { deadlineEndMs } from "../../goals/goal-dates.js";
 import { LANGS, type Lang, t } from "../../messages/index.js";
 import { loadDatasetSettings } from "../../report/dataset-settings.js";
 import { type CliContext, collect, dbAccess, withEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
-import { calendarOption, dbOption, formatOption, langOption } from "../common-options.js";
+import { calendarOption, dbOption, formatOption, langOption, wholeNumberOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { describeError } from "../format-error.js";
 import { formatMetricValue } from "../format-number.js";
@@ -282,19 +281,6 @@ async function asOfInstant(engine: Engine, text: string | undefined): Promise<nu
   return deadlineEndMs(localDateOf(dayMs, settings.timezone), settings.timezone);
 }
 
-function positiveInteger(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new CrmKpiError(
-      "bad_argument",
-      `The value "${text}" of --limit is not a whole number above 0`,
-      { value: text, option: "--limit" },
-      { value: text },
-    );
-  }
-  return value;
-}
-
 /** Adds `crm-kpi alerts add|list|remove|test|history|run` to the program. */
 export function registerAlertsCommand(
   program: Command,
@@ -364,7 +350,7 @@ export function registerAlertsCommand(
     .description(t(lang, "alerts.history.description"))
     .argument("[id]", t(lang, "alerts.arg.id"))
     .addOption(dbOption(lang))
-    .option("--limit <n>", t(lang, "alerts.option.limit"), positiveInteger, 100)
+    .option("--limit <n>", t(lang, "alerts.option.limit"), wholeNumberOption("--limit", 1), 100)
     .addOption(formatOption(lang))
     .addOption(langOption(lang))
     .action(async (id: string | undefined, o: { db?: string; format: OutputFormat; limit: number }) => {

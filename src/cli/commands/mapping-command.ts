@@ -4,7 +4,7 @@ import { CrmKpiError } from "../../core/errors.js";
 import { t } from "../../messages/index.js";
 import type { CliContext } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
-import { langOption } from "../common-options.js";
+import { langOption, wholeNumberOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
 export interface MappingInitOptions {
@@ -55,19 +55,6 @@ export async function runMappingInit(
   return EXIT.ok;
 }
 
-function sampleRows(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new CrmKpiError(
-      "bad_argument",
-      `The value "${text}" of --sample is not a positive number`,
-      { value: text, option: "--sample", messageKey: "cli.error.badScale" },
-      { value: text },
-    );
-  }
-  return value;
-}
-
 /** Adds `crm-kpi mapping init` to the program (docs/mapping.md, Drafting a mapping). */
 export function registerMappingCommand(
   program: Command,
@@ -82,7 +69,11 @@ export function registerMappingCommand(
     .argument("<dir>", t(lang, "presets.mapping.init.arg.dir"))
     .option("--out <file>", t(lang, "presets.mapping.init.option.out"))
     .option("--force", t(lang, "presets.mapping.init.option.force"))
-    .option("--sample <rows>", t(lang, "presets.mapping.init.option.sample"), sampleRows)
+    .option(
+      "--sample <rows>",
+      t(lang, "presets.mapping.init.option.sample"),
+      wholeNumberOption("--sample", 1),
+    )
     .addOption(langOption(lang))
     .action(async (dir: string, o: MappingInitOptions) => {
       setExit(await runMappingInit(ctx, dir, o));

@@ -3,12 +3,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
-import { CrmKpiError } from "../../core/errors.js";
 import { isPostgresUrl, redactedUrl } from "../../engines/database-url.js";
 import { t } from "../../messages/index.js";
 import { type CliContext, dbAccess, openEngine } from "../cli-context.js";
 import { writeLine } from "../cli-io.js";
-import { dbOption, langOption } from "../common-options.js";
+import { dbOption, langOption, wholeNumberOption } from "../common-options.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
 export interface ServeCommandOptions {
@@ -88,19 +87,6 @@ async function importDemo(ctx: CliContext, db: string): Promise<ExitCode> {
   }
 }
 
-function portNumber(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
-    throw new CrmKpiError(
-      "bad_argument",
-      `The value "${text}" of --port is not a port number (0 to 65535)`,
-      { value: text, option: "--port" },
-      { value: text },
-    );
-  }
-  return value;
-}
-
 /** Adds `crm-kpi serve` to the program. */
 export function registerServeCommand(
   program: Command,
@@ -113,7 +99,12 @@ export function registerServeCommand(
     .command("serve")
     .description(t(lang, "server.serve.description"))
     .addOption(dbOption(lang))
-    .option("--port <port>", t(lang, "server.serve.option.port"), portNumber, 8080)
+    .option(
+      "--port <port>",
+      t(lang, "server.serve.option.port"),
+      wholeNumberOption("--port", 0, 65_535),
+      8080,
+    )
     .option("--host <host>", t(lang, "server.serve.option.host"), "127.0.0.1")
     .option("--auth", t(lang, "server.serve.option.auth"))
     .option("--demo", t(lang, "server.serve.option.demo"))
