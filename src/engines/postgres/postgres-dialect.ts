@@ -48,7 +48,7 @@ export const postgresDialect: SqlDialect = {
   firstPeriodEndingAfter: (instant, periods) =>
     `width_bucket(${instant}, (SELECT array_agg(end_at ORDER BY idx) FROM ${periods}))`,
   binaryOrder: (expr) => `(${expr}) COLLATE "C"`,
-  // The first 64 bits of the MD5 of the row's text, as a BIGINT; its SUM is a NUMERIC.
-  rowHash: (alias) => `('x' || substr(md5(CAST(${alias} AS TEXT)), 1, 16))::bit(64)::bigint`,
+  // PostgreSQL's own 64-bit hash of the row's text (half the time of an MD5 there), a BIGINT; its SUM is a NUMERIC.
+  rowHash: (alias) => `hashtextextended(CAST(${alias} AS TEXT), 0)`,
   indexesEntities: true,
 };
