@@ -1,5 +1,5 @@
 /** Localized headers for the fields of API rows (lists, explain, findings, merges), reusing the CLI's column messages. */
-import { formatNumber } from "./format.js";
+import { localDigits } from "./format.js";
 import type { I18n } from "./i18n.js";
 
 const COLUMN_KEYS: Readonly<Record<string, string>> = {
@@ -83,7 +83,8 @@ export function cellText(i18n: I18n, key: string, value: string): string {
 /** A breakdown dimension's name (`acquisition_channel` → "Acquisition channel"), or the id itself. */
 /**
  * A segment as the dashboard shows it: its values joined, a decile of a `scored` dimension
- * (the catalog's propensity deciles) as "Decile 3" in the language's digits.
+ * (the catalog's propensity deciles) as "Decile 3", and whole numbers (a birth year) in the
+ * language's digits.
  */
 export function segmentName(
   i18n: I18n,
@@ -94,8 +95,8 @@ export function segmentName(
   return Object.entries(segment)
     .map(([key, value]) => {
       if (value === null) return "—";
-      if (!scored.includes(key)) return value;
-      return i18n.t("web.decile", { n: formatNumber(i18n.locale.intl, Number(value), 0) });
+      const digits = /^[0-9]+$/.test(value) ? localDigits(value, i18n.locale.intl) : value;
+      return scored.includes(key) ? i18n.t("web.decile", { n: digits }) : digits;
     })
     .join(" · ");
 }

@@ -50,6 +50,12 @@ export function formatValue(
   }
 }
 
+/** The ASCII digits of `text` in the locale's script (`۱۴۰۴-۰۷-۰۹`, `۱۹۸۵`), nothing else changed. */
+export function localDigits(text: string, locale: string): string {
+  const digits = formatter(locale, { useGrouping: false });
+  return text.replace(/[0-9]/g, (d) => digits.format(Number(d)));
+}
+
 export function formatNumber(locale: string, value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   return formatter(locale, { maximumFractionDigits: digits }).format(value);

@@ -3,17 +3,12 @@ import { useApi } from "../../api/use-api.js";
 import { Chart } from "../../charts/chart.js";
 import { cartesianOption } from "../../charts/chart-options.js";
 import { Async } from "../../components/states.js";
+import { localDigits } from "../../i18n/format.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { clvHistogram, holdoutBars } from "./clv-data.js";
 
 /** The dashboard asks for the last quarter as the holdout; docs/predict.md says how to read it. */
 const HOLDOUT = "13w";
-
-/** Digits of a date label in the reader's script (`۱۴۰۴-۰۷-۰۹`). */
-function localDigits(text: string, intl: string): string {
-  const digits = new Intl.NumberFormat(intl, { useGrouping: false });
-  return text.replace(/\d/g, (d) => digits.format(Number(d)));
-}
 
 function ClvHistogram() {
   const i18n = useI18n();
