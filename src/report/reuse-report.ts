@@ -6,7 +6,7 @@ import { getMetric, METRICS } from "../core/metrics/registry.js";
 import { type DataChange, type DataFingerprint, dataChange, dataFingerprint } from "./data-fingerprint.js";
 import type { RangePeriod } from "./report-range.js";
 import { METRIC_DIMENSIONS, type ReportRequest, type ReportResult, runReport } from "./run-report.js";
-import { catalogRanks, compareSegments } from "./value-order.js";
+import { catalogRanks, sortReportValues } from "./value-order.js";
 
 /**
  * A report kept by a process that reports again and again (the server), to
@@ -101,26 +101,15 @@ async function updateKept(
   for (let i = 0; i < keptPeriods; i++) {
     if (JSON.stringify(range.periods[i]) !== JSON.stringify(was.periods[i])) return null;
   }
-  const blocks = new Map<string, { rank: number; id: string; idx: number; values: MetricValue[] }>();
-  const ranks = catalogRanks(METRICS);
   const index = new Map(range.periods.map((p, i) => [p.label, i]));
-  const add = (v: MetricValue) => {
-    const idx = index.get(v.period) ?? -1;
-    const key = `${v.metric}|${idx}`;
-    let block = blocks.get(key);
-    if (!block) {
-      block = { rank: ranks.get(v.metric) ?? Number.MAX_SAFE_INTEGER, id: v.metric, idx, values: [] };
-      blocks.set(key, block);
-    }
-    block.values.push(v);
-  };
+  const values: MetricValue[] = [];
   const groupOf = new Map<string, MetricGroup>();
   for (const group of groups)
     for (const m of group.metrics) for (const id of [m.id, ...(m.siblings ?? [])]) groupOf.set(id, group);
   for (const v of was.values) {
     const group = groupOf.get(v.metric);
     const idx = index.get(v.period);
-    if (group && idx !== undefined && idx < group.first) add(v);
+    if (group && idx !== undefined && idx < group.first) values.push(v);
   }
   const outcome: { from: string; metrics: number }[] = [];
   for (const group of groups) {
@@ -143,16 +132,25 @@ async function updateKept(
       to: range.periods.at(-1)?.label,
     });
     if (JSON.stringify(part.periods) !== JSON.stringify(range.periods.slice(group.first))) return null;
-    const values = completeRows(was, part, group.metrics, request.by ?? []);
-    if (!values) return null;
-    for (const v of values) add(v);
+    const recomputed = completeRows(was, part, group.metrics, request.by ?? []);
+    if (!recomputed) return null;
+    values.push(...recomputed);
     outcome.push({ from: from.label, metrics: ids.length });
   }
-  const values = [...blocks.values()]
-    .sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.idx - b.idx)
-    .flatMap((b) => b.values);
+  // In the report's one order (value-order.ts), as runReport gives them.
+  const rankOf = groupingRanks(metrics, request.by ?? []);
+  const ordered = sortReportValues(
+    values.map((value) => ({ value, periodIdx: index.get(value.period) ?? -1, groupingRank: rankOf(value) })),
+    catalogRanks(METRICS),
+  );
   return {
-    result: { ...was, values, periods: range.periods, warnings: range.warnings, asOfMs: range.asOfMs },
+    result: {
+      ...was,
+      values: ordered,
+      periods: range.periods,
+      warnings: range.warnings,
+      asOfMs: range.asOfMs,
+    },
     outcome: { kind: "updated", groups: outcome },
   };
 }
@@ -249,8 +247,7 @@ function completeRows(
       }
     }
   }
-  if (added.length === 0) return part.values;
-  return inBlockOrder([...part.values, ...added], metrics, by);
+  return [...part.values, ...added];
 }
 
 /** Per metric id and segment keys: per period, the segments (as JSON). */
@@ -283,12 +280,11 @@ function isEmptyRow(v: MetricValue): boolean {
   return (v.value === null || v.value === 0) && !v.numerator && !v.denominator;
 }
 
-/** Values in report order within each metric and period: grouping, then segment (value-order.ts). */
-function inBlockOrder(
-  values: readonly MetricValue[],
+/** A value's grouping rank (`OrderedValue.groupingRank`), known by its segment keys. */
+function groupingRanks(
   metrics: readonly MetricDefinition[],
   by: readonly string[],
-): MetricValue[] {
+): (v: MetricValue) => number {
   const rank = new Map<string, number>();
   for (const metric of metrics) {
     for (const [i, grouping] of groupingsOf(metric, by, METRIC_DIMENSIONS).entries()) {
@@ -296,14 +292,5 @@ function inBlockOrder(
         rank.set(`${id}|${grouping.keys.join(",")}`, i);
     }
   }
-  const rankOf = (v: MetricValue) => rank.get(`${v.metric}|${Object.keys(v.segment ?? {}).join(",")}`) ?? 0;
-  const blocks = new Map<string, MetricValue[]>();
-  for (const v of values) {
-    const key = `${v.metric}|${v.period}`;
-    blocks.set(key, [...(blocks.get(key) ?? []), v]);
-  }
-  // Stable: rows of one grouping and segment keep their order.
-  return [...blocks.values()].flatMap((block) =>
-    block.sort((a, b) => rankOf(a) - rankOf(b) || compareSegments(a.segment, b.segment)),
-  );
+  return (v) => rank.get(`${v.metric}|${Object.keys(v.segment ?? {}).join(",")}`) ?? 0;
 }

@@ -47,8 +47,7 @@ export function sortReportValues(
     .map((r) => r.value);
 }
 
-/** Segments of one grouping in report order (see `OrderedValue`). */
-export function compareSegments(a: MetricValue["segment"], b: MetricValue["segment"]): number {
+function compareSegments(a: MetricValue["segment"], b: MetricValue["segment"]): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   for (const key of keys) {
